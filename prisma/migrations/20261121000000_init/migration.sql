@@ -933,3 +933,16 @@ ALTER TABLE "alert_delivery" ADD CONSTRAINT "alert_delivery_alert_id_fkey" FOREI
 -- AddForeignKey
 ALTER TABLE "alert_delivery" ADD CONSTRAINT "alert_delivery_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "user"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- The audit log is append-only: no row is ever changed or removed. (TRUNCATE, an owner-only
+-- maintenance operation, stays possible so test databases can be reset.)
+CREATE FUNCTION "audit_log_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only';
+END;
+$$;
+
+CREATE TRIGGER "audit_log_no_update_or_delete"
+  BEFORE UPDATE OR DELETE ON "audit_log"
+  FOR EACH ROW EXECUTE FUNCTION "audit_log_append_only"();
+

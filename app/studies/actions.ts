@@ -1,0 +1,24 @@
+"use server";
+import { redirect } from "next/navigation";
+import { requireViewer } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { runAction, type ActionResult } from "@/lib/action-result";
+import { createStudy } from "@/lib/studies/create-study";
+
+export async function createStudyAction(_: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> {
+  const result = await runAction(async () => {
+    const viewer = await requireViewer(can.manageStudies);
+    const study = await createStudy(
+      {
+        name: String(form.get("name") ?? ""),
+        question: String(form.get("question") ?? ""),
+        horizonYear: form.get("horizonYear") ? String(form.get("horizonYear")) : undefined,
+        homeCountry: form.get("homeCountry") ? String(form.get("homeCountry")) : undefined,
+      } as never,
+      viewer.id,
+    );
+    return study.id;
+  });
+  if (result.ok) redirect(`/studies/${result.data}`);
+  return result;
+}

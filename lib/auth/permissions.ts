@@ -1,0 +1,20 @@
+// Plain predicates: every server action, route handler and page asks these itself.
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type Viewer = { id: string; email: string; name: string; role: Role };
+
+const isAdmin = (v: Viewer) => v.role === "ADMIN";
+
+export const can = {
+  manageStudies: isAdmin,
+  importDocuments: isAdmin,
+  launchScan: isAdmin,
+  manageRounds: isAdmin,
+  inviteExperts: isAdmin,
+  moderateComments: isAdmin,
+  /** Study pages, themes, evidence and reports. */
+  viewStudy: (v: Viewer) => v.role === "ADMIN" || v.role === "PLANNER",
+  viewReports: (v: Viewer) => v.role === "ADMIN" || v.role === "PLANNER",
+  /** Experts answer only rounds they were invited to; that object-level check lives in lib/delphi. */
+  answerRounds: (v: Viewer) => v.role === "EXPERT",
+};

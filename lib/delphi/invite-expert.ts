@@ -1,0 +1,54 @@
+// Invite an expert to a round: the account is made if needed, and a single-use sign-in link is
+// issued. Without SMTP the link is kept in the admin outbox (and shown once to the admin).
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { conflict, notFound } from "@/lib/errors";
+import { newToken } from "@/lib/auth/tokens";
+
+const INVITATION_DAYS = 14;
+
+export const ZInviteExpertInput = z
+  .object({
+    roundId: z.string().min(1),
+    email: z.string().trim().toLowerCase().email("Enter a valid e-mail address").max(320),
+    name: z.string().trim().max(200).optional(),
+  })
+  .strict();
+export type InviteExpertInput = z.input<typeof ZInviteExpertInput>;
+
+export async function inviteExpert(input: InviteExpertInput, options: { actorId: string; baseUrl: string }) {
+  const { roundId, email, name } = ZInviteExpertInput.parse(input);
+  const round = await db().round.findUnique({ where: { id: roundId }, include: { study: { select: { id: true, name: true } } } });
+  if (!round) throw notFound("Round");
+  if (round.status === "CLOSED") throw conflict("This round is closed; invite experts to the next round");
+  const { token, tokenHash } = newToken();
+  const link = `${options.baseUrl.replace(/\/$/, "")}/invite/${token}`;
+
+  const invitation = await db().$transaction(async (tx) => {
+    let user = await tx.user.findUnique({ where: { email } });
+    if (user && user.role !== "EXPERT") throw conflict("This e-mail belongs to an account that is not an expert account");
+    user ??= await tx.user.create({ data: { email, name: name || email.split("@")[0], role: "EXPERT", profile: { create: {} } } });
+    const invitation = await tx.invitation.upsert({
+      where: { roundId_userId: { roundId, userId: user.id } },
+      create: { roundId, userId: user.id, tokenHash, tokenExpiresAt: expiry(), sentAt: new Date() },
+      update: { tokenHash, tokenExpiresAt: expiry(), sentAt: new Date(), status: "PENDING" },
+    });
+    await tx.outboundEmail.create({
+      data: {
+        to: email,
+        kind: "invitation",
+        studyId: round.study.id,
+        subject: `Invitation: ${round.study.name}, round ${round.number}`,
+        body: `You are invited to give your expert judgement in round ${round.number} of the foresight study "${round.study.name}".\n\nOpen this link to set your password and answer (valid for ${INVITATION_DAYS} days, usable once):\n${link}\n`,
+      },
+    });
+    await recordAudit({ actorId: options.actorId, action: "invitation.create", entity: "invitation", entityId: invitation.id, studyId: round.study.id }, tx);
+    return invitation;
+  });
+  return { invitationId: invitation.id, link };
+}
+
+function expiry(): Date {
+  return new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
+}

@@ -1,0 +1,35 @@
+import type { DemoTheme } from "../types";
+
+export const solidStateBatteries: DemoTheme = {
+  id: "solid-state-batteries",
+  label: "Solid-state batteries",
+  labelZh: "固态电池",
+  trend: { kind: "growing", start: 2012, initial: 1.5, slope: 0.6 },
+  countries: { CN: 0.34, JP: 0.2, KR: 0.14, US: 0.14, DE: 0.1, FR: 0.04, GB: 0.04 },
+  related: ["hydrogen-fuel-cells", "quantum-computing"],
+  terms: [
+    "solid-state battery", "solid electrolyte", "sulfide electrolyte", "polymer electrolyte",
+    "halide electrolyte", "garnet electrolyte", "oxide electrolyte", "argyrodite", "LLZO",
+    "lithium thiophosphate", "lithium metal anode", "lithium dendrite", "dendrite propagation",
+    "cathode", "nickel-rich cathode", "cathode coating", "anode interlayer", "interphase",
+    "ionic conductivity", "superionic conductor", "interfacial resistance", "grain boundary",
+    "sintering", "glass ceramic", "ball milling", "uniaxial pressure", "volume expansion",
+    "electric vehicle", "gigafactory", "lithium-sulfur battery", "sodium battery",
+    "thin-film battery", "cathode utilization", "cyclability", "electrochemical decomposition",
+    "passivation film", "lithium plating", "chemomechanical cracking", "battery pack",
+    "fast charging", "densification",
+  ],
+  templates: [
+    "We report a {t} that combines {t} with {t} and retains {p}% of its initial {g} after {n} cycles.",
+    "The {t} was prepared by {t} and reached a {t} approaching that of liquid electrolytes at room temperature.",
+    "Suppressing {t} at the boundary between {t} and {t} remains the central {g} for practical devices.",
+    "Operando measurements reveal that {t} forms during the first cycles and raises {t} by a {g} of {n}.",
+    "Compared with conventional organic electrolytes, the {t} suppresses {t} and enables stable operation of the {t}.",
+    "A thin {t} placed between {t} and {t} lowers {t} and improves rate {g}.",
+    "First-principles calculations explain how {t} governs {t} in {t}.",
+    "Pilot lines for the {t} must still address {t}, {t} and the {g} of {t} before mass production begins.",
+    "The resulting {t} delivers {n} watt-hours per kilogram at the pack level when {t} is combined with {t}.",
+    "Our {g} links {t} to {t} and offers practical rules for engineering the {t}.",
+    "Under an external pressure of {n} megapascals, cells with {t} and {t} cycled for {n} hours without short circuits.",
+  ],
+};

@@ -1,0 +1,87 @@
+// The one place where a format's loosely-typed fields become a clean NormalisedRecord.
+import { countryCode, parseAffiliation } from "./countries";
+import { arxivIdFrom, cleanText, isoDateFrom, normaliseDoi, parseAuthor, uniqueBy, yearFromDate } from "./normalise";
+import type { DocumentKind, NormalisedRecord, ReadResult } from "./record";
+
+/** What a format reader extracts from one source record, before any cleaning. */
+export type RecordDraft = {
+  kind: DocumentKind;
+  title?: string;
+  abstract?: string;
+  language?: string;
+  dates?: string[]; // candidates, most precise source first
+  authors?: string[];
+  affiliations?: string[];
+  countries?: string[]; // names or codes given in a column of their own
+  keywords?: string[];
+  classifications?: string[];
+  assignees?: string[];
+  venue?: string;
+  citationCount?: string;
+  doi?: string;
+  patentNumber?: string;
+  arxivId?: string;
+  pmid?: string;
+  externalId?: string;
+  raw: Record<string, unknown>;
+};
+
+const LANGUAGES: Record<string, string> = {
+  english: "en", eng: "en", chinese: "zh", chi: "zh", zho: "zh", german: "de", ger: "de", deu: "de",
+  french: "fr", fre: "fr", fra: "fr", spanish: "es", spa: "es", japanese: "ja", jpn: "ja", russian: "ru",
+  rus: "ru", portuguese: "pt", por: "pt", italian: "it", ita: "it", korean: "ko", kor: "ko",
+};
+
+/** ISO 639-1 for the common spellings ("English", "eng"); other values are kept as given. */
+function normaliseLanguage(text: string | undefined): string | null {
+  const value = cleanText(text);
+  if (!value) return null;
+  const key = value.toLowerCase();
+  return LANGUAGES[key] ?? (/^[a-z]{2}$/.test(key) ? key : value);
+}
+
+function orNull(text: string | undefined): string | null {
+  return cleanText(text) || null;
+}
+
+function citationCount(text: string | undefined): number | null {
+  const match = text?.match(/\d+/);
+  return match ? Number(match[0]) : null;
+}
+
+/** A clean record, or an error result when the record has no title (nothing to analyse or deduplicate). */
+export function buildRecord(draft: RecordDraft, at: { position: number; line?: number }): ReadResult {
+  const title = cleanText(draft.title);
+  if (!title) {
+    const where = at.line ? ` (line ${at.line})` : "";
+    return { ok: false, ...at, message: `Record ${at.position}${where} has no title` };
+  }
+  const dates = draft.dates ?? [];
+  const doi = normaliseDoi(draft.doi);
+  const affiliations = uniqueBy((draft.affiliations ?? []).map(cleanText).filter(Boolean), (a) => a).map(parseAffiliation);
+  const listedCountries = (draft.countries ?? []).map((c) => (/^[A-Z]{2}$/.test(c) ? c : countryCode(c)));
+  const countries = [...new Set([...affiliations.map((a) => a.country), ...listedCountries])];
+  const record: NormalisedRecord = {
+    kind: draft.kind,
+    title,
+    abstract: cleanText(draft.abstract),
+    language: normaliseLanguage(draft.language),
+    publishedOn: dates.map(isoDateFrom).find(Boolean) ?? null,
+    year: dates.map(yearFromDate).find(Boolean) ?? null,
+    authors: uniqueBy((draft.authors ?? []).filter((a) => cleanText(a)).map(parseAuthor), (a) => a.full),
+    affiliations,
+    countries: countries.filter((c): c is string => Boolean(c)),
+    keywords: uniqueBy((draft.keywords ?? []).map(cleanText).filter(Boolean), (k) => k),
+    classifications: uniqueBy((draft.classifications ?? []).map(cleanText).filter(Boolean), (c) => c),
+    assignees: uniqueBy((draft.assignees ?? []).map(cleanText).filter(Boolean), (a) => a),
+    venue: orNull(draft.venue),
+    citationCount: citationCount(draft.citationCount),
+    doi,
+    patentNumber: orNull(draft.patentNumber)?.replace(/[\s,]/g, "").toUpperCase() ?? null,
+    arxivId: arxivIdFrom(draft.arxivId) ?? (doi?.startsWith("10.48550/") ? arxivIdFrom(doi) : null),
+    pmid: draft.pmid?.match(/\d+/)?.[0] ?? null,
+    externalId: orNull(draft.externalId),
+    raw: draft.raw,
+  };
+  return { ok: true, ...at, record };
+}

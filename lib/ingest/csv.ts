@@ -1,0 +1,117 @@
+// Streaming CSV import (Scopus, IEEE Xplore, SpringerLink and user files) on csv-parse.
+import { Readable, pipeline } from "node:stream";
+import { parse, type Info } from "csv-parse";
+import { AppError } from "@/lib/errors";
+import { buildRecord } from "./build-record";
+import { GENERIC, IEEE, SCOPUS, SPRINGER, customLayout, headerKey, layoutForHeaders } from "./csv-mapping";
+import { resolveColumns, rowToDraft, type ResolvedColumns } from "./csv-row";
+import { peekText } from "./decode";
+import type { Format, ReadOptions } from "./formats";
+import type { ReadResult } from "./record";
+
+const DELIMITERS = [",", ";", "\t"] as const;
+// A broken quote would otherwise swallow the rest of the file into one field.
+const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
+function countOutsideQuotes(line: string, char: string): number {
+  let count = 0;
+  let quoted = false;
+  for (const c of line) {
+    if (c === '"') quoted = !quoted;
+    else if (c === char && !quoted) count++;
+  }
+  return count;
+}
+
+/** The delimiter that occurs most often (outside quotes) in the header line; "," on a tie. */
+export function detectDelimiter(headerLine: string): string {
+  let best: string = ",";
+  for (const d of DELIMITERS) if (countOutsideQuotes(headerLine, d) > countOutsideQuotes(headerLine, best)) best = d;
+  return best;
+}
+
+function splitHeader(line: string, delimiter: string): string[] {
+  const cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (const c of line) {
+    if (c === '"') quoted = !quoted;
+    else if (c === delimiter && !quoted) {
+      cells.push(cell);
+      cell = "";
+    } else cell += c;
+  }
+  return [...cells, cell];
+}
+
+const TITLE_HEADERS = new Set(
+  [GENERIC, SCOPUS, IEEE, SPRINGER].flatMap((layout) => layout.columns.title ?? []).map(headerKey),
+);
+
+function firstLine(head: string): string {
+  return head.split("\n").find((line) => line.trim() !== "") ?? "";
+}
+
+/** A header row (comma, semicolon or tab separated) with a title-like column. */
+export function looksLikeCsv(head: string): boolean {
+  const line = firstLine(head);
+  return splitHeader(line, detectDelimiter(line)).some((cell) => TITLE_HEADERS.has(headerKey(cell)));
+}
+
+type Row = { record: string[]; info: Info };
+
+async function* readCsv(text: AsyncIterable<string>, options: ReadOptions): AsyncGenerator<ReadResult> {
+  const { head, stream } = await peekText(text, (h) => h.includes("\n"));
+  const parser = parse({
+    delimiter: detectDelimiter(firstLine(head)),
+    relax_column_count: true, // ragged rows (extra funding-text cells in Scopus) must not abort the import
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+    max_record_size: MAX_RECORD_CHARS,
+  });
+  pipeline(Readable.from(stream), parser, () => {}); // errors surface through the iteration below
+
+  let columns: ResolvedColumns | null = null;
+  let position = 0;
+  let lastLine = 0; // where the previous row ended; a row starts after it and after skipped blank lines
+  let lastEmpty = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<Row>) {
+      const line = lastLine + 1 + (info.empty_lines - lastEmpty);
+      [lastLine, lastEmpty] = [info.lines, info.empty_lines];
+      if (!columns) {
+        const layout = options.mapping ? customLayout(options.mapping) : layoutForHeaders(record);
+        columns = resolveColumns(record, layout);
+        if (!columns.indexes.title) throw new CsvHeaderError(layout.columns.title ?? []);
+        continue;
+      }
+      if (record.every((cell) => cell.trim() === "")) continue; // a row of bare delimiters is not a record
+      position++;
+      yield buildRecord(rowToDraft(record, columns), { position, line });
+    }
+  } catch (error) {
+    if (!isCsvSyntaxError(error)) throw error;
+    yield { ok: false, position: position + 1, line: lastLine + 1, message: `CSV syntax error: ${error.message}` };
+  }
+}
+
+function isCsvSyntaxError(error: unknown): error is Error {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === "string" && code.startsWith("CSV_");
+}
+
+/** The header has no column that could hold a title, so no row could become a record. */
+export class CsvHeaderError extends AppError {
+  constructor(expected: string[]) {
+    super("invalid", `The CSV header has no title column (expected one of: ${expected.join(", ")})`);
+    this.name = "CsvHeaderError";
+  }
+}
+
+export const csvFormat = {
+  id: "csv" as const,
+  label: "CSV",
+  detect: looksLikeCsv,
+  read: readCsv,
+} satisfies Format;

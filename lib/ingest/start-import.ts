@@ -1,0 +1,69 @@
+// An upload becomes an import row, its bytes go to upload_chunk, and a job is queued to parse them.
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { enqueue } from "@/lib/jobs/queues";
+import { AppError, invalid } from "@/lib/errors";
+
+const CHUNK = 4 * 1024 * 1024;
+
+export type StartImportOptions = {
+  studyId: string;
+  fileName: string;
+  body: AsyncIterable<Uint8Array>;
+  actorId: string;
+  limitBytes: number;
+};
+
+export async function startImport(options: StartImportOptions) {
+  const fileName = options.fileName.replace(/[\\/]/g, "_").slice(0, 255) || "upload";
+  const row = await db().import.create({
+    data: { studyId: options.studyId, fileName, status: "QUEUED", createdById: options.actorId },
+  });
+  try {
+    const { size, hash } = await storeChunks(row.id, options.body, options.limitBytes);
+    if (size === 0) throw invalid("The file is empty");
+    await db().import.update({ where: { id: row.id }, data: { fileSize: size, fileHash: hash } });
+  } catch (error) {
+    await db().uploadChunk.deleteMany({ where: { importId: row.id } });
+    const message = error instanceof AppError ? error.message : "The upload was interrupted";
+    await db().import.update({ where: { id: row.id }, data: { status: "FAILED", error: message, finishedAt: new Date() } });
+    throw error instanceof AppError ? error : invalid(message);
+  }
+  await recordAudit({ actorId: options.actorId, action: "import.start", entity: "import", entityId: row.id, studyId: options.studyId, data: { fileName } });
+  await enqueue("ingest.import", row.id);
+  return row;
+}
+
+async function storeChunks(importId: string, body: AsyncIterable<Uint8Array>, limitBytes: number) {
+  const hash = createHash("sha256");
+  let size = 0;
+  let seq = 0;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    if (pendingBytes === 0) return;
+    await db().uploadChunk.create({ data: { importId, seq: seq++, data: Buffer.concat(pending) } });
+    pending = [];
+    pendingBytes = 0;
+  };
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > limitBytes) throw new AppError("too_large", `The file is larger than the limit of ${Math.round(limitBytes / 1024 / 1024)} MB`);
+    hash.update(chunk);
+    pending.push(Buffer.from(chunk));
+    pendingBytes += chunk.byteLength;
+    if (pendingBytes >= CHUNK) await flush();
+  }
+  await flush();
+  return { size, hash: hash.digest("hex") };
+}
+
+/** The stored bytes of an upload, chunk by chunk, never the whole file in memory. */
+export async function* uploadedBytes(importId: string): AsyncGenerator<Uint8Array> {
+  for (let seq = 0; ; seq++) {
+    const chunk = await db().uploadChunk.findUnique({ where: { importId_seq: { importId, seq } } });
+    if (!chunk) return;
+    yield chunk.data;
+  }
+}

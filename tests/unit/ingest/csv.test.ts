@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { detectDelimiter, looksLikeCsv } from "@/lib/ingest/csv";
+import { splitAuthorCell, splitRunTogetherNames } from "@/lib/ingest/csv-mapping";
+import { kindFromLabel } from "@/lib/ingest/csv-row";
+import { okRecords, readAll } from "./helpers";
+
+describe("CSV import", () => {
+  it("maps common header names case-insensitively", async () => {
+    const text = "TITLE,Abstract,year,Authors,Keywords,DOI,Type,Country,ID\n" +
+      'Graphene sensors,"<p>Fast &amp; cheap.</p>",2020,"Smith, J.; Doe, A.",a; b,doi:10.1/XY,conference paper,Germany,r-1\n';
+    const { format, results } = await readAll(text);
+    const [record] = okRecords(results);
+    expect(format).toBe("csv");
+    expect(record).toMatchObject({
+      title: "Graphene sensors", abstract: "Fast & cheap.", year: 2020, keywords: ["a", "b"], doi: "10.1/xy",
+      kind: "CONFERENCE_PAPER", countries: ["DE"], externalId: "r-1",
+    });
+    expect(record.authors.map((a) => a.family)).toEqual(["Smith", "Doe"]);
+  });
+
+  it("keeps a quoted field that spans lines and reports where each row starts", async () => {
+    const text = 'Title,Abstract\n"A","line one\nline two"\n\nB,x\n';
+    const { results } = await readAll(text);
+    expect(results.map((r) => [r.position, r.line])).toEqual([[1, 2], [2, 5]]);
+    expect(okRecords(results)[0].abstract).toBe("line one line two");
+  });
+
+  it("imports a row with more fields than the header and keeps the surplus cells", async () => {
+    const { results } = await readAll("Title,Year\nA,2020,surplus\nB,2021\n");
+    const records = okRecords(results);
+    expect(records.map((r) => [r.title, r.year])).toEqual([["A", 2020], ["B", 2021]]);
+    expect(records[0].raw).toEqual({ Title: "A", Year: "2020", _surplus: ["surplus"] });
+  });
+
+  it("realigns Scopus rows whose unnamed extra funding text shifts the later columns", async () => {
+    const header = "Authors,Title,Year,Funding Text 1,Document Type,EID";
+    const text = `${header}\nLiu F.,A,2020,grant,,Article,2-s2.0-1\nLi C.,B,2021,,Review,2-s2.0-2\n`;
+    const records = okRecords((await readAll(text)).results);
+    expect(records.map((r) => r.externalId)).toEqual(["2-s2.0-1", "2-s2.0-2"]);
+    expect(records[0].raw).toMatchObject({ "Document Type": "Article", _surplus: [""] });
+  });
+
+  it("detects semicolon and tab delimiters from the header", async () => {
+    const semicolon = okRecords((await readAll("Title;Year;Keywords\nA, with comma;2020;x, y\n")).results);
+    expect(semicolon[0]).toMatchObject({ title: "A, with comma", year: 2020, keywords: ["x", "y"] });
+    const tab = okRecords((await readAll("Title\tYear\nB\t2021\n")).results);
+    expect(tab[0]).toMatchObject({ title: "B", year: 2021 });
+  });
+
+  it("strips a BOM and quotes from the first header name", async () => {
+    const bytes = new TextEncoder().encode('\uFEFF"Title","Year"\nA,2020\n');
+    const { results } = await readAll((async function* () { yield bytes; })());
+    expect(okRecords(results)[0]).toMatchObject({ title: "A", year: 2020 });
+  });
+
+  it("uses an explicit mapping for headers it would not guess", async () => {
+    const text = "Heading,When,Who\nA,2019-05-04,Kim Y.\n";
+    const { results } = await readAll(text, { format: "csv", mapping: { title: "heading", publishedOn: "When", authors: "Who" } });
+    expect(okRecords(results)[0]).toMatchObject({ title: "A", publishedOn: "2019-05-04", year: 2019 });
+  });
+
+  it("fails clearly when the header has no title column", async () => {
+    const { records } = await (await import("@/lib/ingest/read-records")).readRecords(
+      (async function* () { yield new TextEncoder().encode("Name,Year\nA,2020\n"); })(),
+      { format: "csv" },
+    );
+    await expect(records.next()).rejects.toThrow(/no title column/);
+  });
+
+  it("reports a row without a title and goes on", async () => {
+    const { results } = await readAll("Title,Year\nA,2020\n,2021\nC,2022\n");
+    expect(results[1]).toEqual({ ok: false, position: 2, line: 3, message: "Record 2 (line 3) has no title" });
+    expect(results).toHaveLength(3);
+  });
+
+  it("reports an unclosed quote as an error result instead of throwing", async () => {
+    const { results } = await readAll('Title,Year\nA,2020\n"B,2021\n');
+    expect(results[0].ok).toBe(true);
+    expect(results.at(-1)).toMatchObject({ ok: false, position: 2 });
+  });
+});
+
+describe("CSV helpers", () => {
+  it("picks the most frequent delimiter outside quotes", () => {
+    expect(detectDelimiter('"a;b",c,d')).toBe(",");
+    expect(detectDelimiter("a;b;c")).toBe(";");
+    expect(detectDelimiter("a\tb")).toBe("\t");
+  });
+
+  it("recognises a CSV only by a title-like header", () => {
+    expect(looksLikeCsv('"Document Title",Authors\n')).toBe(true);
+    expect(looksLikeCsv("Name,Year\n")).toBe(false);
+  });
+
+  it("splits Scopus author lists in all three historical layouts", () => {
+    expect(splitAuthorCell("Liu F.; Li C.")).toEqual(["Liu F.", "Li C."]);
+    expect(splitAuthorCell("Phillips J.C., Braun R.")).toEqual(["Phillips J.C.", "Braun R."]);
+    expect(splitAuthorCell("Pan, Y., Yu, C., Wang, B.")).toEqual(["Pan, Y.", "Yu, C.", "Wang, B."]);
+  });
+
+  it("separates SpringerLink's run-together names without breaking names like McDonald", () => {
+    expect(splitRunTogetherNames("Araz R. AlievNigar T. Ismayilova")).toEqual(["Araz R. Aliev", "Nigar T. Ismayilova"]);
+    expect(splitRunTogetherNames("Prof. Dr. Janusz KacprzykJohn McDonald")).toEqual(["Janusz Kacprzyk", "John McDonald"]);
+  });
+
+  it("maps document-type labels to kinds", () => {
+    expect(kindFromLabel("Conference Paper", "OTHER")).toBe("CONFERENCE_PAPER");
+    expect(kindFromLabel("IEEE Magazines", "OTHER")).toBe("PAPER");
+    expect(kindFromLabel("Book", "PAPER")).toBe("OTHER");
+    expect(kindFromLabel("", "PAPER")).toBe("PAPER");
+  });
+});
