@@ -10,6 +10,8 @@ import { demoFiles } from "@/lib/demo/generate-corpus";
 
 export const DEMO_STUDY_NAME = "Demo: Emerging energy, computing and life-science technologies";
 export const DEMO_SEED = 2026;
+/** Eight planted themes plus room for the genre topics (patent and news boilerplate) real corpora have. */
+export const DEMO_THEMES = 10;
 
 export type DemoAccount = { role: "ADMIN" | "EXPERT" | "PLANNER"; email: string; password: string };
 
@@ -59,7 +61,7 @@ export async function seedDemoStudy(adminId: string | null, log: (line: string) 
     log(`demo: imported ${summary.imported} documents from ${file.name}`);
   }
   const scan = await db().scan.create({
-    data: { studyId: study.id, question: "What are the technology themes in the corpus?", parameters: { k: 8, iterations: 300, seed: 7 }, createdById: adminId },
+    data: { studyId: study.id, question: "What are the technology themes in the corpus?", parameters: { k: DEMO_THEMES, iterations: 300, seed: 7 }, createdById: adminId },
   });
   await processScan(scan.id);
   log("demo: scan finished, themes ready");

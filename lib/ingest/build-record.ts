@@ -40,6 +40,18 @@ function normaliseLanguage(text: string | undefined): string | null {
   return LANGUAGES[key] ?? (/^[a-z]{2}$/.test(key) ? key : value);
 }
 
+// Scopus writes placeholders where a value is missing; they must not become an abstract or an author.
+const PLACEHOLDER = /^\[no [a-z ]+ available\]$/i;
+
+function present(text: string | undefined): string {
+  const clean = cleanText(text);
+  return PLACEHOLDER.test(clean) ? "" : clean;
+}
+
+function cleanList(values: string[] | undefined): string[] {
+  return uniqueBy((values ?? []).map(present).filter(Boolean), (value) => value);
+}
+
 function orNull(text: string | undefined): string | null {
   return cleanText(text) || null;
 }
@@ -51,29 +63,29 @@ function citationCount(text: string | undefined): number | null {
 
 /** A clean record, or an error result when the record has no title (nothing to analyse or deduplicate). */
 export function buildRecord(draft: RecordDraft, at: { position: number; line?: number }): ReadResult {
-  const title = cleanText(draft.title);
+  const title = present(draft.title);
   if (!title) {
     const where = at.line ? ` (line ${at.line})` : "";
     return { ok: false, ...at, message: `Record ${at.position}${where} has no title` };
   }
   const dates = draft.dates ?? [];
   const doi = normaliseDoi(draft.doi);
-  const affiliations = uniqueBy((draft.affiliations ?? []).map(cleanText).filter(Boolean), (a) => a).map(parseAffiliation);
+  const affiliations = cleanList(draft.affiliations).map(parseAffiliation);
   const listedCountries = (draft.countries ?? []).map((c) => (/^[A-Z]{2}$/.test(c) ? c : countryCode(c)));
   const countries = [...new Set([...affiliations.map((a) => a.country), ...listedCountries])];
   const record: NormalisedRecord = {
     kind: draft.kind,
     title,
-    abstract: cleanText(draft.abstract),
+    abstract: present(draft.abstract),
     language: normaliseLanguage(draft.language),
     publishedOn: dates.map(isoDateFrom).find(Boolean) ?? null,
     year: dates.map(yearFromDate).find(Boolean) ?? null,
-    authors: uniqueBy((draft.authors ?? []).filter((a) => cleanText(a)).map(parseAuthor), (a) => a.full),
+    authors: cleanList(draft.authors).map(parseAuthor),
     affiliations,
     countries: countries.filter((c): c is string => Boolean(c)),
-    keywords: uniqueBy((draft.keywords ?? []).map(cleanText).filter(Boolean), (k) => k),
-    classifications: uniqueBy((draft.classifications ?? []).map(cleanText).filter(Boolean), (c) => c),
-    assignees: uniqueBy((draft.assignees ?? []).map(cleanText).filter(Boolean), (a) => a),
+    keywords: cleanList(draft.keywords),
+    classifications: cleanList(draft.classifications),
+    assignees: cleanList(draft.assignees),
     venue: orNull(draft.venue),
     citationCount: citationCount(draft.citationCount),
     doi,

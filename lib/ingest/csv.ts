@@ -59,46 +59,55 @@ export function looksLikeCsv(head: string): boolean {
 }
 
 type Row = { record: string[]; info: Info };
+type SkippedRow = { line: number; message: string };
 
-async function* readCsv(text: AsyncIterable<string>, options: ReadOptions): AsyncGenerator<ReadResult> {
-  const { head, stream } = await peekText(text, (h) => h.includes("\n"));
-  const parser = parse({
-    delimiter: detectDelimiter(firstLine(head)),
+function createParser(delimiter: string, onSyntaxError: (skipped: SkippedRow) => void) {
+  return parse({
+    delimiter,
     relax_column_count: true, // ragged rows (extra funding-text cells in Scopus) must not abort the import
     relax_quotes: true,
     skip_empty_lines: true,
     info: true,
     max_record_size: MAX_RECORD_CHARS,
+    // Skipping, not failing: a failed stream drops the rows it had already parsed but not yet delivered.
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      if (error) onSyntaxError({ line: Number(error.lines) || 0, message: `CSV syntax error: ${error.message}` });
+    },
   });
-  pipeline(Readable.from(stream), parser, () => {}); // errors surface through the iteration below
+}
+
+async function* readCsv(text: AsyncIterable<string>, options: ReadOptions): AsyncGenerator<ReadResult> {
+  const { head, stream } = await peekText(text, (h) => h.includes("\n"));
+  const syntaxErrors: SkippedRow[] = [];
+  const parser = createParser(detectDelimiter(firstLine(head)), (error) => syntaxErrors.push(error));
+  pipeline(Readable.from(stream), parser, () => {}); // a failing source surfaces through the iteration below
 
   let columns: ResolvedColumns | null = null;
   let position = 0;
   let lastLine = 0; // where the previous row ended; a row starts after it and after skipped blank lines
   let lastEmpty = 0;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<Row>) {
-      const line = lastLine + 1 + (info.empty_lines - lastEmpty);
-      [lastLine, lastEmpty] = [info.lines, info.empty_lines];
-      if (!columns) {
-        const layout = options.mapping ? customLayout(options.mapping) : layoutForHeaders(record);
-        columns = resolveColumns(record, layout);
-        if (!columns.indexes.title) throw new CsvHeaderError(layout.columns.title ?? []);
-        continue;
-      }
-      if (record.every((cell) => cell.trim() === "")) continue; // a row of bare delimiters is not a record
-      position++;
-      yield buildRecord(rowToDraft(record, columns), { position, line });
+  // A skipped row is reported in file order: before the first row that starts after it.
+  function* syntaxErrorsBefore(line: number): Generator<ReadResult> {
+    while (syntaxErrors.length > 0 && syntaxErrors[0].line < line) {
+      yield { ok: false, position: ++position, line: lastLine + 1, message: syntaxErrors.shift()!.message };
     }
-  } catch (error) {
-    if (!isCsvSyntaxError(error)) throw error;
-    yield { ok: false, position: position + 1, line: lastLine + 1, message: `CSV syntax error: ${error.message}` };
   }
-}
-
-function isCsvSyntaxError(error: unknown): error is Error {
-  const code = (error as { code?: unknown } | null)?.code;
-  return error instanceof Error && typeof code === "string" && code.startsWith("CSV_");
+  for await (const { record, info } of parser as AsyncIterable<Row>) {
+    const line = lastLine + 1 + (info.empty_lines - lastEmpty);
+    yield* syntaxErrorsBefore(line);
+    [lastLine, lastEmpty] = [info.lines, info.empty_lines];
+    if (!columns) {
+      const layout = options.mapping ? customLayout(options.mapping) : layoutForHeaders(record);
+      columns = resolveColumns(record, layout);
+      if (!columns.indexes.title) throw new CsvHeaderError(layout.columns.title ?? []);
+      continue;
+    }
+    if (record.every((cell) => cell.trim() === "")) continue; // a row of bare delimiters is not a record
+    position++;
+    yield buildRecord(rowToDraft(record, columns), { position, line });
+  }
+  yield* syntaxErrorsBefore(Infinity);
 }
 
 /** The header has no column that could hold a title, so no row could become a record. */

@@ -82,7 +82,7 @@ export async function peekText(
   text: AsyncIterable<string>,
   enough: (head: string) => boolean,
   maxChars = 1024 * 1024,
-): Promise<{ head: string; stream: AsyncGenerator<string> }> {
+): Promise<{ head: string; stream: AsyncGenerator<string>; close: () => Promise<void> }> {
   const source = text[Symbol.asyncIterator]();
   let head = "";
   let done = false;
@@ -104,5 +104,9 @@ export async function peekText(
       if (!finished) await source.return?.(); // the consumer stopped early: close the file behind us
     }
   }
-  return { head, stream: replay() };
+  // For callers that decide not to read on: an unstarted generator's `finally` would never run.
+  const close = async () => {
+    if (!done) await source.return?.();
+  };
+  return { head, stream: replay(), close };
 }

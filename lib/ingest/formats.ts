@@ -20,6 +20,7 @@ export const FORMATS = [risFormat, csvFormat] as const;
 
 export type FormatId = (typeof FORMATS)[number]["id"];
 
-export function getFormat(id: FormatId): Format {
-  return FORMATS.find((format) => format.id === id) as Format;
+/** The registered format with this id; null for ids from untyped input (CLI flags, forms) that name none. */
+export function getFormat(id: string): Format | null {
+  return FORMATS.find((format) => format.id === id) ?? null;
 }

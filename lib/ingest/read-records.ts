@@ -20,18 +20,20 @@ export class UnknownFormatError extends AppError {
 
 /**
  * Detects the format from the head of the stream (unless `format` names one), then streams records.
- * Only one record and one chunk are in memory at a time, whatever the file size.
+ * Memory stays bounded (the 16 KB head, a chunk, a few records) whatever the file size.
  * @throws UnknownFormatError when the content matches no registered format
  */
 export async function readRecords(
   input: AsyncIterable<Uint8Array>,
   options: ReadRecordsOptions = {},
 ): Promise<{ format: FormatId; records: AsyncGenerator<ReadResult> }> {
-  const { head, stream } = await peekText(decodeText(input), (h) => h.length >= HEAD_CHARS && h.includes("\n"));
+  const { head, stream, close } = await peekText(decodeText(input), (h) => h.length >= HEAD_CHARS && h.includes("\n"));
   const format = options.format && options.format !== "auto" ? options.format : detectFormat(head);
-  if (!format) {
-    await stream.return(undefined); // release the underlying file
-    throw new UnknownFormatError(head.trim() === "" ? "the file is empty" : undefined);
+  const reader = format ? getFormat(format) : null;
+  if (!format || !reader) {
+    await close(); // release the underlying file
+    const detail = format ? `no reader for "${format}"` : head.trim() === "" ? "the file is empty" : undefined;
+    throw new UnknownFormatError(detail);
   }
-  return { format, records: getFormat(format).read(stream, { mapping: options.mapping }) };
+  return { format, records: reader.read(stream, { mapping: options.mapping }) };
 }

@@ -22,7 +22,8 @@ export async function processScan(scanId: string): Promise<void> {
   const documents: ScanDocument[] = await db().document.findMany({
     where: { studyId: scan.studyId },
     select: { id: true, title: true, abstract: true, year: true },
-    orderBy: { id: "asc" },
+    // Content-derived order, so the same seed gives the same themes in any database.
+    orderBy: [{ dedupKey: "asc" }, { id: "asc" }],
   });
   if (documents.length < Math.max(10, params.k * 2)) {
     throw invalid(`A scan with ${params.k} themes needs at least ${Math.max(10, params.k * 2)} documents; the study has ${documents.length}`);

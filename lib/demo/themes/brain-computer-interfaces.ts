@@ -4,7 +4,7 @@ export const brainComputerInterfaces: DemoTheme = {
   id: "brain-computer-interfaces",
   label: "Brain–computer interfaces",
   labelZh: "脑机接口",
-  trend: { kind: "growing", start: 2012, initial: 1, slope: 0.5 },
+  trend: { kind: "growing", start: 2012, initial: 0.5, slope: 0.55 },
   countries: { US: 0.4, CN: 0.24, DE: 0.07, CH: 0.06, GB: 0.06, NL: 0.05, JP: 0.05, KR: 0.04, AU: 0.03 },
   related: ["large-language-models", "crispr-gene-editing"],
   terms: [

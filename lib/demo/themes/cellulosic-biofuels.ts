@@ -4,7 +4,7 @@ export const cellulosicBiofuels: DemoTheme = {
   id: "cellulosic-biofuels",
   label: "Cellulosic biofuels",
   labelZh: "纤维素生物燃料",
-  trend: { kind: "declining", start: 2012, peak: 2014, height: 12, rise: 0.2, decay: 0.25 },
+  trend: { kind: "declining", start: 2012, peak: 2014, height: 11, rise: 0.2, decay: 0.25 },
   countries: { US: 0.34, BR: 0.18, CN: 0.16, DE: 0.08, SE: 0.08, IN: 0.08, CA: 0.04, FR: 0.04 },
   related: ["crispr-gene-editing", "hydrogen-fuel-cells"],
   terms: [

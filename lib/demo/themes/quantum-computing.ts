@@ -4,7 +4,7 @@ export const quantumComputing: DemoTheme = {
   id: "quantum-computing",
   label: "Quantum computing",
   labelZh: "量子计算",
-  trend: { kind: "growing", start: 2012, initial: 2, slope: 0.7 },
+  trend: { kind: "growing", start: 2012, initial: 1.5, slope: 0.7 },
   countries: { US: 0.38, CN: 0.2, DE: 0.08, GB: 0.08, JP: 0.07, CA: 0.07, NL: 0.05, AU: 0.04, CH: 0.03 },
   related: ["large-language-models", "leo-satellite-internet"],
   terms: [

@@ -4,7 +4,7 @@ export const solidStateBatteries: DemoTheme = {
   id: "solid-state-batteries",
   label: "Solid-state batteries",
   labelZh: "固态电池",
-  trend: { kind: "growing", start: 2012, initial: 1.5, slope: 0.6 },
+  trend: { kind: "growing", start: 2012, initial: 1, slope: 0.6 },
   countries: { CN: 0.34, JP: 0.2, KR: 0.14, US: 0.14, DE: 0.1, FR: 0.04, GB: 0.04 },
   related: ["hydrogen-fuel-cells", "quantum-computing"],
   terms: [

@@ -7,12 +7,12 @@ import { okRecords, readAll } from "./helpers";
 describe("CSV import", () => {
   it("maps common header names case-insensitively", async () => {
     const text = "TITLE,Abstract,year,Authors,Keywords,DOI,Type,Country,ID\n" +
-      'Graphene sensors,"<p>Fast &amp; cheap.</p>",2020,"Smith, J.; Doe, A.",a; b,doi:10.1/XY,conference paper,Germany,r-1\n';
+      'Graphene sensors,"<p>Fast &amp; cheap.</p>",2020,"Smith, J.; Doe, A.",a; b,doi:10.1000/XY,conference paper,Germany,r-1\n';
     const { format, results } = await readAll(text);
     const [record] = okRecords(results);
     expect(format).toBe("csv");
     expect(record).toMatchObject({
-      title: "Graphene sensors", abstract: "Fast & cheap.", year: 2020, keywords: ["a", "b"], doi: "10.1/xy",
+      title: "Graphene sensors", abstract: "Fast & cheap.", year: 2020, keywords: ["a", "b"], doi: "10.1000/xy",
       kind: "CONFERENCE_PAPER", countries: ["DE"], externalId: "r-1",
     });
     expect(record.authors.map((a) => a.family)).toEqual(["Smith", "Doe"]);
@@ -33,11 +33,18 @@ describe("CSV import", () => {
   });
 
   it("realigns Scopus rows whose unnamed extra funding text shifts the later columns", async () => {
-    const header = "Authors,Title,Year,Funding Text 1,Document Type,EID";
-    const text = `${header}\nLiu F.,A,2020,grant,,Article,2-s2.0-1\nLi C.,B,2021,,Review,2-s2.0-2\n`;
+    const header = "Authors,Title,Year,Source title,Funding Text 1,Document Type,EID";
+    const text = `${header}\nLiu F.,A,2020,J,grant,,Article,2-s2.0-1\nLi C.,B,2021,J,,Review,2-s2.0-2\n`;
     const records = okRecords((await readAll(text)).results);
     expect(records.map((r) => r.externalId)).toEqual(["2-s2.0-1", "2-s2.0-2"]);
     expect(records[0].raw).toMatchObject({ "Document Type": "Article", _surplus: [""] });
+  });
+
+  it("drops Scopus placeholders for a missing abstract or author", async () => {
+    const header = "Authors,Title,Year,Source title,Abstract,EID";
+    const text = `${header}\n[No author name available],A,2020,J,[No abstract available],2-s2.0-1\n`;
+    const [record] = okRecords((await readAll(text)).results);
+    expect(record).toMatchObject({ title: "A", abstract: "", authors: [] });
   });
 
   it("detects semicolon and tab delimiters from the header", async () => {
@@ -73,10 +80,10 @@ describe("CSV import", () => {
     expect(results).toHaveLength(3);
   });
 
-  it("reports an unclosed quote as an error result instead of throwing", async () => {
-    const { results } = await readAll('Title,Year\nA,2020\n"B,2021\n');
-    expect(results[0].ok).toBe(true);
-    expect(results.at(-1)).toMatchObject({ ok: false, position: 2 });
+  it("reports an unclosed quote as an error result after the rows before it", async () => {
+    const { results } = await readAll('Title,Year\nA,2020\nB,2021\n"C,2022\nD,2023\n');
+    expect(results.map((r) => r.ok)).toEqual([true, true, false]);
+    expect(results[2]).toMatchObject({ position: 3, line: 4, message: expect.stringContaining("Quote Not Closed") });
   });
 });
 
