@@ -29,7 +29,7 @@ export type CsvLayout = {
 
 /** Header text as a lookup key: no BOM, no stray quotes, lowercase, single spaces. */
 export function headerKey(header: string): string {
-  return header.replace(/^\uFEFF/, "").trim().replace(/^"(.*)"$/, "$1").trim().toLowerCase().replace(/\s+/g, " ");
+  return header.replace(/^\uFEFF/, "").trim().replace(/^"(.*)"$/, "$1").trim().toLowerCase().replace(/[\s_]+/g, " ");
 }
 
 const bySemicolon = (cell: string) => splitList(cell, ";");
