@@ -7,11 +7,12 @@ import { createWorker, queueBackend } from "@/lib/jobs/connection";
 import { QUEUES } from "@/lib/jobs/queues";
 import { handleJob } from "@/workers/handlers";
 import { logComputeBackend } from "@/workers/compute-backend";
+import { workerName } from "@/workers/health";
 
 export async function startWorkers(log: (line: string) => void = console.log): Promise<{ close(): Promise<void> }> {
   const concurrency = env().WORKER_CONCURRENCY;
   const workers: Worker[] = Object.values(QUEUES).map((name) => {
-    const worker = createWorker(name, handleJob, { concurrency, lockDuration: 60_000 });
+    const worker = createWorker(name, handleJob, { concurrency, lockDuration: 60_000, name: workerName() });
     worker.on("failed", (job, error) => log(`[worker] ${job?.name ?? name} ${job?.id ?? ""} failed: ${error.message}`));
     worker.on("error", (error) => log(`[worker] ${name}: ${error.message}`));
     return worker;
