@@ -33,7 +33,7 @@ export async function saveAnswers(viewer: Viewer, input: SaveAnswersInput): Prom
   const { roundId, submit, answers } = ZSaveAnswersInput.parse(input);
   return db().$transaction(async (tx) => {
     const [round] = await tx.$queryRaw<{ status: string; study_id: string }[]>`
-      SELECT status, study_id FROM round WHERE id = ${roundId}`;
+      SELECT status, study_id FROM round WHERE id = ${roundId} FOR SHARE`;
     if (!round) throw notFound("Round");
     const invitation = await tx.invitation.findUnique({ where: { roundId_userId: { roundId, userId: viewer.id } } });
     if (!invitation || invitation.status === "REVOKED") throw forbidden("You are not invited to this round");
