@@ -8,13 +8,9 @@ import { createStudy } from "@/lib/studies/create-study";
 export async function createStudyAction(_: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> {
   const result = await runAction(async () => {
     const viewer = await requireViewer(can.manageStudies);
+    const text = (key: string) => String(form.get(key) ?? "").trim() || undefined;
     const study = await createStudy(
-      {
-        name: String(form.get("name") ?? ""),
-        question: String(form.get("question") ?? ""),
-        horizonYear: form.get("horizonYear") ? String(form.get("horizonYear")) : undefined,
-        homeCountry: form.get("homeCountry") ? String(form.get("homeCountry")) : undefined,
-      } as never,
+      { name: text("name") ?? "", question: text("question"), horizonYear: text("horizonYear"), homeCountry: text("homeCountry") },
       viewer.id,
     );
     return study.id;

@@ -118,6 +118,10 @@ describe("the thin path in the browser", () => {
     expect(medians.map(Number).sort()).toEqual([...given].sort());
     const agreements = await rows.locator('[data-testid="agreement"]').allTextContents();
     expect(agreements.filter((a) => a === "100 %")).toHaveLength(given.filter((v) => v >= 4).length);
+    // NISTEP importance index of a single answer: 5–4 → 100, 3 → 50, 2–1 → 0.
+    const indexOf = (v: number) => (v >= 4 ? "100" : v === 3 ? "50" : "0");
+    const indices = await rows.locator('[data-testid="importance-index"]').allTextContents();
+    expect(indices.sort()).toEqual(given.map(indexOf).sort());
     await planner.getByText("1 of 1 invited experts answered").waitFor();
     await screenshot(planner, "04-planner-report");
 

@@ -8,6 +8,7 @@ import { closeRound } from "@/lib/delphi/close-round";
 import { addComment } from "@/lib/delphi/add-comment";
 import { getExpertRound } from "@/lib/delphi/get-expert-round";
 import { AppError } from "@/lib/errors";
+import type { Viewer } from "@/lib/auth/permissions";
 import { createInvitedExpert, createRound, createStudy, createUser, resetDatabase } from "./helpers";
 
 let adminId: string;
@@ -67,9 +68,9 @@ describe("saving answers", () => {
 describe("closing a round", () => {
   it("takes each concurrent submission whole or refuses it whole, and counts exactly what it took", async () => {
     const round = await createRound({ studyId, items: 3, minN: 1 });
-    const experts = [];
+    const experts: Viewer[] = [];
     for (let i = 0; i < 20; i++) experts.push(await createInvitedExpert(round.id));
-    const submit = (expert: (typeof experts)[number], i: number) =>
+    const submit = (expert: Viewer, i: number) =>
       saveAnswers(expert, { roundId: round.id, submit: true, answers: round.items.map((item, j) => rate(item.id, ((i + j) % 5) + 1)) });
 
     // Submissions start 10 ms apart and the close in the middle of them, so some are in flight while it

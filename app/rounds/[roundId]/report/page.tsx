@@ -5,7 +5,8 @@ import { getRoundReport } from "@/lib/delphi/get-round-report";
 
 export const dynamic = "force-dynamic";
 
-const fmt = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? "—" : x.toFixed(digits).replace(/\.?0+$/, ""));
+const fmt = (x: number | null | undefined, digits = 2) =>
+  x === null || x === undefined ? "—" : new Intl.NumberFormat("en", { maximumFractionDigits: digits, useGrouping: false }).format(x);
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? "—" : `${Math.round(x * 100)} %`);
 
 export default async function ReportPage({ params }: { params: Promise<{ roundId: string }> }) {
@@ -53,7 +54,7 @@ export default async function ReportPage({ params }: { params: Promise<{ roundId
                         <td>{fmt(s.q1)}–{fmt(s.q3)}</td>
                         <td data-testid="iqr">{fmt(s.iqr)}</td>
                         <td data-testid="agreement">{pct(s.agreement)}</td>
-                        <td>{fmt(s.importanceIndex, 0)}</td>
+                        <td data-testid="importance-index">{fmt(s.importanceIndex, 0)}</td>
                       </>
                     )}
                     <td><span className={`badge ${item.outcome}`}>{item.outcome.toLowerCase().replace("_", " ")}</span></td>
