@@ -15,9 +15,9 @@ export async function acceptInvitation(input: AcceptInvitationInput) {
   return db().$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({
       where: { tokenHash: hashToken(input.token) },
-      include: { round: { select: { studyId: true } } },
+      include: { round: { select: { studyId: true } }, user: { select: { disabledAt: true } } },
     });
-    if (!invitation || invitation.status !== "PENDING") return null;
+    if (!invitation || invitation.status !== "PENDING" || invitation.user.disabledAt) return null;
     if (invitation.tokenExpiresAt && invitation.tokenExpiresAt < new Date()) return null;
     // Consuming the token in the same statement that checks it makes a second use fail.
     const consumed = await tx.invitation.updateMany({
@@ -29,7 +29,6 @@ export async function acceptInvitation(input: AcceptInvitationInput) {
       where: { id: invitation.userId },
       data: { passwordHash, lastLoginAt: new Date(), ...(input.name?.trim() ? { name: input.name.trim() } : {}) },
     });
-    if (user.disabledAt) return null;
     await recordAudit(
       { actorId: user.id, action: "invitation.accept", entity: "invitation", entityId: invitation.id, studyId: invitation.round.studyId },
       tx,

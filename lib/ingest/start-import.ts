@@ -49,7 +49,7 @@ async function storeChunks(importId: string, body: AsyncIterable<Uint8Array>, li
   };
   for await (const chunk of body) {
     size += chunk.byteLength;
-    if (size > limitBytes) throw new AppError("too_large", `The file is larger than the limit of ${Math.round(limitBytes / 1024 / 1024)} MB`);
+    if (size > limitBytes) throw new AppError("too_large", `The file is larger than the upload limit of ${formatBytes(limitBytes)}`);
     hash.update(chunk);
     pending.push(Buffer.from(chunk));
     pendingBytes += chunk.byteLength;
@@ -66,4 +66,10 @@ export async function* uploadedBytes(importId: string): AsyncGenerator<Uint8Arra
     if (!chunk) return;
     yield chunk.data;
   }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} kB`;
+  return `${bytes} bytes`;
 }

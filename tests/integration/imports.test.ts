@@ -88,7 +88,7 @@ describe("importing an uploaded file", () => {
     expect(error).toMatchObject({ name: "AppError", code: "too_large" });
     const row = await db().import.findFirstOrThrow({ where: { studyId, fileName: "big.csv" } });
     expect(row.status).toBe("FAILED");
-    expect(row.error).toMatch(/larger than the limit/);
+    expect(row.error).toMatch(/larger than the upload limit of 5 MB/);
     expect(await db().uploadChunk.count()).toBe(0);
   });
 

@@ -104,6 +104,15 @@ describe("an invitation link", () => {
     expect(await acceptInvitation({ token, password: "a long enough password" })).toBeNull();
   });
 
+  it("is refused for a disabled account, which keeps its password and leaves the token unused", async () => {
+    const { token, invitationId } = await invite();
+    const { userId } = await db().invitation.findUniqueOrThrow({ where: { id: invitationId } });
+    await db().user.update({ where: { id: userId }, data: { disabledAt: new Date() } });
+    expect(await acceptInvitation({ token, password: "a long enough password" })).toBeNull();
+    expect(await db().invitation.findUniqueOrThrow({ where: { id: invitationId } })).toMatchObject({ status: "PENDING", acceptedAt: null });
+    expect((await db().user.findUniqueOrThrow({ where: { id: userId } })).passwordHash).toBeNull();
+  });
+
   it("refuses a too-short password as invalid without consuming the token", async () => {
     const { token, invitationId } = await invite();
     await expect(acceptInvitation({ token, password: "short" })).rejects.toMatchObject({ name: "AppError", code: "invalid" });
