@@ -16,6 +16,8 @@ export async function processScan(scanId: string): Promise<void> {
     data: { status: "RUNNING", stage: "preparing", progress: 0.02, startedAt: new Date(), error: null },
   });
   if (claimed.count === 0) return;
+  // A redelivered scan starts over; a model left half-trained by a crashed worker is marked as such.
+  await db().topicRun.updateMany({ where: { scanId, status: "RUNNING" }, data: { status: "FAILED", error: "Interrupted; the scan was restarted" } });
   const scan = await db().scan.findUniqueOrThrow({ where: { id: scanId } });
   const params = ZScanParameters.parse(scan.parameters);
 
