@@ -1,7 +1,10 @@
 // The one place where a format's loosely-typed fields become a clean NormalisedRecord.
+import { normaliseClassification } from "./classifications";
 import { countryCode, parseAffiliation } from "./countries";
 import { arxivIdFrom, cleanText, isoDateFrom, normaliseDoi, parseAuthor, uniqueBy, yearFromDate } from "./normalise";
-import type { DocumentKind, NormalisedRecord, ReadResult } from "./record";
+import { detectLanguage } from "./language";
+import type { Affiliation, DocumentKind, NormalisedRecord, ReadResult } from "./record";
+import { inferSector } from "./sector";
 
 /** What a format reader extracts from one source record, before any cleaning. */
 export type RecordDraft = {
@@ -56,6 +59,15 @@ function orNull(text: string | undefined): string | null {
   return cleanText(text) || null;
 }
 
+// Enough text for the trigram model to be sure; more only costs time on million-record imports.
+const LANGUAGE_SAMPLE = 400;
+
+function withSector(text: string): Affiliation {
+  const affiliation = parseAffiliation(text);
+  const sector = inferSector(affiliation.institution ?? affiliation.raw) ?? inferSector(affiliation.raw);
+  return sector ? { ...affiliation, sector } : affiliation;
+}
+
 function citationCount(text: string | undefined): number | null {
   const match = text?.match(/\d+/);
   return match ? Number(match[0]) : null;
@@ -70,21 +82,21 @@ export function buildRecord(draft: RecordDraft, at: { position: number; line?: n
   }
   const dates = draft.dates ?? [];
   const doi = normaliseDoi(draft.doi);
-  const affiliations = cleanList(draft.affiliations).map(parseAffiliation);
+  const affiliations = cleanList(draft.affiliations).map(withSector);
   const listedCountries = (draft.countries ?? []).map((c) => (/^[A-Z]{2}$/.test(c) ? c : countryCode(c)));
   const countries = [...new Set([...affiliations.map((a) => a.country), ...listedCountries])];
   const record: NormalisedRecord = {
     kind: draft.kind,
     title,
     abstract: present(draft.abstract),
-    language: normaliseLanguage(draft.language),
+    language: normaliseLanguage(draft.language) ?? detectLanguage(`${title} ${present(draft.abstract)}`.slice(0, LANGUAGE_SAMPLE)),
     publishedOn: dates.map(isoDateFrom).find(Boolean) ?? null,
     year: dates.map(yearFromDate).find(Boolean) ?? null,
     authors: cleanList(draft.authors).map(parseAuthor),
     affiliations,
     countries: countries.filter((c): c is string => Boolean(c)),
     keywords: cleanList(draft.keywords),
-    classifications: cleanList(draft.classifications),
+    classifications: cleanList((draft.classifications ?? []).map((code) => normaliseClassification(code) ?? "")),
     assignees: cleanList(draft.assignees),
     venue: orNull(draft.venue),
     citationCount: citationCount(draft.citationCount),

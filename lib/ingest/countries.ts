@@ -52,6 +52,7 @@ export function countryCode(name: string): string | null {
 }
 
 // Words that start an institution name, used to pick it out of "Dept X, University Y, City, Country".
+const LEGAL_FORM = /^(?:co\.?|ltd\.?|inc\.?|llc|gmbh|corp\.?|limited)$/i;
 const INSTITUTION = /univ|institut|college|academ|school|hospital|cent(?:er|re)|laborator|\binc\b|\bltd\b|corp|gmbh|大学|学院|研究/i;
 
 /**
@@ -62,7 +63,9 @@ export function parseAffiliation(text: string): Affiliation {
   const raw = text.trim();
   const parts = raw.split(/[,，]/).map((part) => part.trim()).filter(Boolean);
   const affiliation: Affiliation = { raw };
-  const institution = parts.find((part) => INSTITUTION.test(part)) ?? (parts.length > 1 ? parts[0] : undefined);
+  const at = parts.findIndex((part) => INSTITUTION.test(part));
+  // "Samsung SDI Co., Ltd., Yongin": a bare legal form belongs to the name before it.
+  const institution = at > 0 && LEGAL_FORM.test(parts[at]) ? `${parts[at - 1]}, ${parts[at]}` : at >= 0 ? parts[at] : parts.length > 1 ? parts[0] : undefined;
   if (institution) affiliation.institution = institution;
   const country = countryOfPart(parts.at(-1) ?? "");
   if (country) affiliation.country = country;

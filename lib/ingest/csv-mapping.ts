@@ -1,6 +1,8 @@
-// Which CSV column feeds which record field: built-in layouts (Scopus, IEEE Xplore, SpringerLink),
-// a generic one that guesses from common header names, and user-defined mappings.
+// Which CSV column feeds which record field: built-in layouts (Scopus, IEEE Xplore, SpringerLink here;
+// OpenAlex, Lens and Google Patents in csv-layouts.ts), a generic one that guesses from common header names,
+// and user-defined mappings.
 import { z } from "zod";
+import { GOOGLE_PATENTS, LENS, LENS_PATENT, OPENALEX } from "./csv-layouts";
 import { splitList } from "./normalise";
 import type { DocumentKind, NormalisedRecord } from "./record";
 
@@ -12,16 +14,23 @@ const MAPPABLE_FIELDS = [
   "pmid", "externalId",
 ] as const satisfies readonly MappableField[];
 
-/** A user-defined mapping: record field → header name(s). Parse user input with this at the edge. */
+/**
+ * A user-defined mapping: record field → CSV header name(s), or JSON Lines key(s) / dotted path(s).
+ * Parse user input with this at the edge.
+ */
 export const ZCsvMapping = z.partialRecord(z.enum(MAPPABLE_FIELDS), z.union([z.string(), z.array(z.string())]));
 export type CsvMapping = z.infer<typeof ZCsvMapping>;
 
 export type CsvLayout = {
-  id: "scopus" | "ieee" | "springer" | "generic" | "custom";
+  id: "scopus" | "ieee" | "springer" | "openalex" | "lens" | "lens-patent" | "google-patents" | "generic" | "custom";
   /** Header names per field, best first. List fields take every column present; others the first non-empty. */
   columns: Partial<Record<MappableField, string[]>>;
   splitAuthors: (cell: string) => string[];
   splitKeywords: (cell: string) => string[];
+  /** One affiliation per part; ";" when not given. */
+  splitAffiliations?: (cell: string) => string[];
+  /** Rewrites a date cell the record builder would not read (US "M/D/YY") to ISO. */
+  readDate?: (cell: string) => string;
   defaultKind: DocumentKind;
   /** Where a row's surplus cells belong when it is longer than the header (Scopus: unnamed extra funding texts). */
   surplusAfter?: RegExp;
@@ -33,7 +42,6 @@ export function headerKey(header: string): string {
 }
 
 const bySemicolon = (cell: string) => splitList(cell, ";");
-
 /** ";" when present; otherwise "," — re-joining "Pan, Y., Yu, C." into "Pan, Y." and "Yu, C." */
 export function splitAuthorCell(cell: string): string[] {
   if (cell.includes(";")) return bySemicolon(cell);
@@ -60,7 +68,7 @@ export function splitRunTogetherNames(cell: string): string[] {
 }
 
 /** Generic files separate keywords with ";" or "|", and failing both, with ",". */
-function splitKeywordsLoosely(cell: string): string[] {
+export function splitKeywordsLoosely(cell: string): string[] {
   const separator = [";", "|"].find((s) => cell.includes(s)) ?? ",";
   return splitList(cell, separator);
 }
@@ -129,6 +137,10 @@ export function layoutForHeaders(headers: string[]): CsvLayout {
   if (has("Title", "Source title", "EID") || has("Title", "Source title", "Authors with affiliations")) return SCOPUS;
   if (has("Document Title", "Publication Title")) return IEEE;
   if (has("Item Title", "Content Type")) return SPRINGER;
+  if (has("id", "display_name", "publication_year")) return OPENALEX;
+  if (has("Lens ID", "Jurisdiction", "Publication Number")) return LENS_PATENT;
+  if (has("Lens ID", "Title", "Source Title")) return LENS;
+  if (has("id", "title", "assignee", "inventor/author")) return GOOGLE_PATENTS;
   return GENERIC;
 }
 

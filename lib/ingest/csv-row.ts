@@ -23,9 +23,17 @@ function uniqueHeaders(headers: string[]): string[] {
 
 export function resolveColumns(headerRow: string[], layout: CsvLayout): ResolvedColumns {
   const keys = headerRow.map(headerKey);
+  // Header key → its column positions, built once: a hostile header of a million empty cells must not
+  // cost a comparison per column for every name in the layout.
+  const positions = new Map<string, number[]>();
+  keys.forEach((key, i) => {
+    const list = positions.get(key);
+    if (list) list.push(i);
+    else positions.set(key, [i]);
+  });
   const indexes: ResolvedColumns["indexes"] = {};
   for (const [field, names] of Object.entries(layout.columns) as [MappableField, string[]][]) {
-    const found = names.flatMap((name) => keys.flatMap((key, i) => (key === headerKey(name) ? [i] : [])));
+    const found = names.flatMap((name) => positions.get(headerKey(name)) ?? []);
     if (found.length > 0) indexes[field] = found;
   }
   const surplusAfter = layout.surplusAfter ? keys.findLastIndex((key) => layout.surplusAfter?.test(key)) : -1;
@@ -73,14 +81,19 @@ export function rowToDraft(row: string[], columns: ResolvedColumns): RecordDraft
   if (surplus.length > 0) raw._surplus = surplus;
 
   const authors = first("authors");
+  const date = (field: MappableField) => {
+    const cell = first(field);
+    return cell && layout.readDate ? layout.readDate(cell) : cell;
+  };
+  const splitAffiliations = layout.splitAffiliations ?? ((cell: string) => cell.split(";"));
   return {
     kind: kindFromLabel(first("kind"), layout.defaultKind),
     title: first("title"),
     abstract: first("abstract"),
     language: first("language"),
-    dates: [first("publishedOn"), first("year")].filter((d): d is string => Boolean(d)),
+    dates: [date("publishedOn"), first("year")].filter((d): d is string => Boolean(d)),
     authors: authors ? layout.splitAuthors(authors) : [],
-    affiliations: values("affiliations").flatMap((cell) => cell.split(";")),
+    affiliations: values("affiliations").flatMap(splitAffiliations),
     countries: list("countries"),
     keywords: list("keywords"),
     classifications: list("classifications"),

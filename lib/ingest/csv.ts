@@ -1,8 +1,9 @@
-// Streaming CSV import (Scopus, IEEE Xplore, SpringerLink and user files) on csv-parse.
+// Streaming CSV import (Scopus, IEEE Xplore, SpringerLink, OpenAlex, Lens, Google Patents and user files) on csv-parse.
 import { Readable, pipeline } from "node:stream";
 import { parse, type Info } from "csv-parse";
 import { AppError } from "@/lib/errors";
 import { buildRecord } from "./build-record";
+import { GOOGLE_PATENTS, LENS, LENS_PATENT, OPENALEX } from "./csv-layouts";
 import { GENERIC, IEEE, SCOPUS, SPRINGER, customLayout, headerKey, layoutForHeaders } from "./csv-mapping";
 import { resolveColumns, rowToDraft, type ResolvedColumns } from "./csv-row";
 import { peekText } from "./decode";
@@ -23,8 +24,10 @@ function countOutsideQuotes(line: string, char: string): number {
   return count;
 }
 
-/** The delimiter that occurs most often (outside quotes) in the header line; "," on a tie. */
+/** Tab when the header line has one; else the delimiter that occurs most often (outside quotes); "," on a tie. */
 export function detectDelimiter(headerLine: string): string {
+  // Text cells hold commas and semicolons, but almost never a bare tab: a tab means tab-separated.
+  if (countOutsideQuotes(headerLine, "\t") > 0) return "\t";
   let best: string = ",";
   for (const d of DELIMITERS) if (countOutsideQuotes(headerLine, d) > countOutsideQuotes(headerLine, best)) best = d;
   return best;
@@ -45,25 +48,40 @@ function splitHeader(line: string, delimiter: string): string[] {
 }
 
 const TITLE_HEADERS = new Set(
-  [GENERIC, SCOPUS, IEEE, SPRINGER].flatMap((layout) => layout.columns.title ?? []).map(headerKey),
+  [GENERIC, SCOPUS, IEEE, SPRINGER, OPENALEX, LENS, LENS_PATENT, GOOGLE_PATENTS]
+    .flatMap((layout) => layout.columns.title ?? [])
+    .map(headerKey),
 );
 
-function firstLine(head: string): string {
-  return head.split("\n").find((line) => line.trim() !== "") ?? "";
+// Google Patents writes the search URL on a line of its own above the header.
+const PREAMBLE = /^\uFEFF?search URL:/i;
+
+/** The header line and its 1-based line number: the first non-blank line, or the one after a preamble line. */
+function headerLine(head: string): { text: string; number: number } {
+  const lines = head.split("\n");
+  let index = lines.findIndex((line) => line.trim() !== "");
+  if (index >= 0 && PREAMBLE.test(lines[index])) index++;
+  return index < 0 ? { text: "", number: 1 } : { text: lines[index] ?? "", number: index + 1 };
 }
 
 /** A header row (comma, semicolon or tab separated) with a title-like column. */
 export function looksLikeCsv(head: string): boolean {
-  const line = firstLine(head);
-  return splitHeader(line, detectDelimiter(line)).some((cell) => TITLE_HEADERS.has(headerKey(cell)));
+  const { text } = headerLine(head);
+  return splitHeader(text, detectDelimiter(text)).some((cell) => TITLE_HEADERS.has(headerKey(cell)));
+}
+
+/** True when the mapping names columns by 1-based position ("#3") rather than by header. */
+function usesPositions(mapping: NonNullable<ReadOptions["mapping"]>): boolean {
+  return Object.values(mapping).some((columns) => [columns].flat().some((column) => /^#\d+$/.test(column)));
 }
 
 type Row = { record: string[]; info: Info };
 type SkippedRow = { line: number; message: string };
 
-function createParser(delimiter: string, onSyntaxError: (skipped: SkippedRow) => void) {
+function createParser(delimiter: string, fromLine: number, onSyntaxError: (skipped: SkippedRow) => void) {
   return parse({
     delimiter,
+    from_line: fromLine, // line numbers in `info` still count from the top of the file
     relax_column_count: true, // ragged rows (extra funding-text cells in Scopus) must not abort the import
     relax_quotes: true,
     skip_empty_lines: true,
@@ -78,14 +96,17 @@ function createParser(delimiter: string, onSyntaxError: (skipped: SkippedRow) =>
 }
 
 async function* readCsv(text: AsyncIterable<string>, options: ReadOptions): AsyncGenerator<ReadResult> {
-  const { head, stream } = await peekText(text, (h) => h.includes("\n"));
+  // Two whole lines: the header may follow a preamble line.
+  const { head, stream } = await peekText(text, (h) => h.indexOf("\n", h.indexOf("\n") + 1) >= 0);
+  const header = headerLine(head);
+  const fromLine = PREAMBLE.test(head.trimStart()) ? header.number : 1;
   const syntaxErrors: SkippedRow[] = [];
-  const parser = createParser(detectDelimiter(firstLine(head)), (error) => syntaxErrors.push(error));
+  const parser = createParser(detectDelimiter(header.text), fromLine, (error) => syntaxErrors.push(error));
   pipeline(Readable.from(stream), parser, () => {}); // a failing source surfaces through the iteration below
 
   let columns: ResolvedColumns | null = null;
   let position = 0;
-  let lastLine = 0; // where the previous row ended; a row starts after it and after skipped blank lines
+  let lastLine = fromLine - 1; // where the previous row ended; a row starts after it and after skipped blank lines
   let lastEmpty = 0;
   // A skipped row is reported in file order: before the first row that starts after it.
   function* syntaxErrorsBefore(line: number): Generator<ReadResult> {
@@ -99,9 +120,11 @@ async function* readCsv(text: AsyncIterable<string>, options: ReadOptions): Asyn
     [lastLine, lastEmpty] = [info.lines, info.empty_lines];
     if (!columns) {
       const layout = options.mapping ? customLayout(options.mapping) : layoutForHeaders(record);
-      columns = resolveColumns(record, layout);
+      // A mapping by position ("#1", "#2", …) is for files without a header: the first row is data.
+      const headerless = options.mapping !== undefined && usesPositions(options.mapping);
+      columns = resolveColumns(headerless ? record.map((_, i) => `#${i + 1}`) : record, layout);
       if (!columns.indexes.title) throw new CsvHeaderError(layout.columns.title ?? []);
-      continue;
+      if (!headerless) continue;
     }
     if (record.every((cell) => cell.trim() === "")) continue; // a row of bare delimiters is not a record
     position++;

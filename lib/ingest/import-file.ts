@@ -5,14 +5,16 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { findOrCreateStudy } from "@/lib/studies/create-study";
-import { runImport, type ImportSummary } from "@/lib/ingest/run-import";
+import { runImport, type ImportProgress, type ImportSummary } from "@/lib/ingest/run-import";
+import type { CsvMapping } from "@/lib/ingest/csv-mapping";
 import type { FormatId } from "@/lib/ingest/formats";
 
 export type ImportFileOptions = {
   file: string;
   studyName: string;
   format?: FormatId | "auto";
-  onProgress?: (p: { records: number }) => void;
+  mapping?: CsvMapping;
+  onProgress?: (p: ImportProgress) => void;
 };
 
 export async function importFile(options: ImportFileOptions): Promise<ImportSummary & { importId: string; studyId: string }> {
@@ -23,7 +25,7 @@ export async function importFile(options: ImportFileOptions): Promise<ImportSumm
   });
   await recordAudit({ actorId: null, action: "import.start", entity: "import", entityId: row.id, studyId: study.id, data: { fileName: row.fileName, via: "cli" } });
   try {
-    const summary = await runImport({ importId: row.id, bytes: createReadStream(options.file), format: options.format, onProgress: options.onProgress });
+    const summary = await runImport({ importId: row.id, bytes: createReadStream(options.file), format: options.format, mapping: options.mapping, onProgress: options.onProgress });
     return { ...summary, importId: row.id, studyId: study.id };
   } catch (error) {
     await db().import.update({ where: { id: row.id }, data: { status: "FAILED", error: (error as Error).message, finishedAt: new Date() } });

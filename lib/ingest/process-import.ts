@@ -1,5 +1,7 @@
 // Job `ingest.import`: claim the row, parse the uploaded bytes, and free them when done.
 import { db } from "@/lib/db";
+import { ZCsvMapping } from "@/lib/ingest/csv-mapping";
+import type { FormatId } from "@/lib/ingest/formats";
 import { runImport } from "@/lib/ingest/run-import";
 import { uploadedBytes } from "@/lib/ingest/start-import";
 
@@ -10,7 +12,13 @@ export async function processImport(importId: string): Promise<void> {
     data: { status: "RUNNING", startedAt: new Date(), error: null },
   });
   if (claimed.count === 0) return;
-  const summary = await runImport({ importId, bytes: uploadedBytes(importId) });
+  const row = await db().import.findUniqueOrThrow({ where: { id: importId }, select: { format: true, mapping: true } });
+  const summary = await runImport({
+    importId,
+    bytes: uploadedBytes(importId),
+    format: (row.format as FormatId | null) ?? "auto",
+    mapping: row.mapping ? ZCsvMapping.parse(row.mapping) : undefined,
+  });
   if (summary.format !== null) await db().uploadChunk.deleteMany({ where: { importId } });
 }
 

@@ -1,6 +1,7 @@
 // Entry point of the importers: bytes in, a detected format and a stream of ReadResults out.
 import { AppError } from "@/lib/errors";
 import { decodeText, peekText } from "./decode";
+import { decompress } from "./decompress";
 import { detectFormat, knownFormatLabels } from "./detect";
 import { getFormat, type FormatId, type ReadOptions } from "./formats";
 import type { ReadResult } from "./record";
@@ -19,7 +20,21 @@ export class UnknownFormatError extends AppError {
 }
 
 /**
- * Detects the format from the head of the stream (unless `format` names one), then streams records.
+ * A reader failed in a way it did not foresee (a bug, or a resource limit of the runtime). The import
+ * stops with this message instead of a stack trace, and is not retried; the cause is kept for the log.
+ */
+export class ReaderFailure extends AppError {
+  constructor(label: string, position: number, cause: unknown) {
+    const where = position > 0 ? ` past record ${position}; the rest of it was not imported` : "";
+    super("invalid", `The ${label} file could not be read${where}`);
+    this.name = "ReaderFailure";
+    this.cause = cause;
+  }
+}
+
+/**
+ * Inflates a gzip or zip input (decompress.ts), detects the format from the head of the text (unless
+ * `format` names one), then streams records.
  * Memory stays bounded (the 16 KB head, a chunk, a few records) whatever the file size.
  * @throws UnknownFormatError when the content matches no registered format
  */
@@ -27,7 +42,8 @@ export async function readRecords(
   input: AsyncIterable<Uint8Array>,
   options: ReadRecordsOptions = {},
 ): Promise<{ format: FormatId; records: AsyncGenerator<ReadResult> }> {
-  const { head, stream, close } = await peekText(decodeText(input), (h) => h.length >= HEAD_CHARS && h.includes("\n"));
+  const inputErrors = new WeakSet<object>();
+  const { head, stream, close } = await peekText(decodeText(decompress(tagErrors(input, inputErrors))), (h) => h.length >= HEAD_CHARS && h.includes("\n"));
   const format = options.format && options.format !== "auto" ? options.format : detectFormat(head);
   const reader = format ? getFormat(format) : null;
   if (!format || !reader) {
@@ -35,5 +51,31 @@ export async function readRecords(
     const detail = format ? `no reader for "${format}"` : head.trim() === "" ? "the file is empty" : undefined;
     throw new UnknownFormatError(detail);
   }
-  return { format, records: reader.read(stream, { mapping: options.mapping }) };
+  const records = reader.read(stream, { mapping: options.mapping });
+  return { format, records: safetyNet(records, reader.label, (error) => inputErrors.has(error as object)) };
+}
+
+/** Marks the input's own errors (a database or disk failing), which must reach the caller as they are, to be retried. */
+async function* tagErrors(input: AsyncIterable<Uint8Array>, errors: WeakSet<object>): AsyncGenerator<Uint8Array> {
+  try {
+    yield* input;
+  } catch (error) {
+    if (typeof error === "object" && error !== null) errors.add(error);
+    throw error;
+  }
+}
+
+/** A reader's unforeseen exception becomes a ReaderFailure; expected failures and the input's errors pass through. */
+async function* safetyNet(records: AsyncGenerator<ReadResult>, label: string, fromInput: (error: unknown) => boolean): AsyncGenerator<ReadResult> {
+  let position = 0;
+  try {
+    for await (const result of records) {
+      position = result.position;
+      yield result;
+    }
+  } catch (error) {
+    if (error instanceof AppError || fromInput(error)) throw error;
+    console.error(`[ingest] the ${label} reader failed after record ${position}:`, error);
+    throw new ReaderFailure(label, position, error);
+  }
 }

@@ -4,7 +4,10 @@ export type DocumentKind = "PAPER" | "CONFERENCE_PAPER" | "PATENT" | "PROJECT" |
 
 export type Author = { full: string; family?: string; given?: string };
 
-export type Affiliation = { raw: string; institution?: string; country?: string };
+import type { Sector } from "./sector";
+
+/** `sector` is inferred from the institution name when it tells (see sector.ts). */
+export type Affiliation = { raw: string; institution?: string; country?: string; sector?: Sector };
 
 export type NormalisedRecord = {
   kind: DocumentKind;

@@ -2,10 +2,11 @@
 // Used by the worker (bytes from upload_chunk) and by the CLI (bytes from disk).
 import { db } from "@/lib/db";
 import { readRecords, UnknownFormatError } from "@/lib/ingest/read-records";
+import type { CsvMapping } from "@/lib/ingest/csv-mapping";
 import type { FormatId } from "@/lib/ingest/formats";
 import { storeRecords, type StoredRecord } from "@/lib/ingest/store-records";
 
-const BATCH = 500;
+const BATCH = 1000;
 const MAX_ERRORS_STORED = 10_000;
 
 export type ImportSummary = {
@@ -16,11 +17,15 @@ export type ImportSummary = {
   errors: { record: number; line?: number; message: string }[];
 };
 
+/** Running figures: records read, documents created, records merged into existing documents, records rejected. */
+export type ImportProgress = { records: number; stored: number; merged: number; rejected: number };
+
 export type RunImportOptions = {
   importId: string;
   bytes: AsyncIterable<Uint8Array>;
   format?: FormatId | "auto";
-  onProgress?: (p: { records: number }) => void;
+  mapping?: CsvMapping;
+  onProgress?: (p: ImportProgress) => void;
 };
 
 export async function runImport(options: RunImportOptions): Promise<ImportSummary> {
@@ -37,7 +42,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportSummar
   })();
   let parsed;
   try {
-    parsed = await readRecords(counted, { format: options.format ?? "auto" });
+    parsed = await readRecords(counted, { format: options.format ?? "auto", mapping: options.mapping });
   } catch (error) {
     if (error instanceof UnknownFormatError) {
       await db().import.update({ where: { id: importId }, data: { status: "FAILED", error: error.message, finishedAt: new Date() } });
@@ -51,18 +56,29 @@ export async function runImport(options: RunImportOptions): Promise<ImportSummar
   let errors: { record: number; line?: number; message: string }[] = [];
   let records = 0;
   let rejected = 0;
+  let created = 0; // running figures for the progress display; the final ones are counted from what is stored
+  let merged = 0;
   let errorsStored = 0;
-  const flush = async () => {
-    await storeRecords({ studyId: row.studyId, importId, format: parsed.format, batch });
-    const keep = errors.slice(0, Math.max(0, MAX_ERRORS_STORED - errorsStored));
+  const store = async (work: { batch: StoredRecord[]; errors: typeof errors; records: number; rejected: number; bytesRead: number }) => {
+    const stored = await storeRecords({ studyId: row.studyId, importId, format: parsed.format, batch: work.batch });
+    created += stored.created;
+    merged += stored.merged;
+    const keep = work.errors.slice(0, Math.max(0, MAX_ERRORS_STORED - errorsStored));
     if (keep.length) await db().importError.createMany({ data: keep.map((e) => ({ importId, ...e })) });
     errorsStored += keep.length;
-    const progress = row.fileSize ? Math.min(0.99, bytesRead / row.fileSize) : 0;
-    await db().import.update({ where: { id: importId }, data: { recordsRead: records, recordsRejected: rejected, progress } });
-    options.onProgress?.({ records });
-    batch = [];
-    errors = [];
+    const progress = row.fileSize ? Math.min(0.99, work.bytesRead / row.fileSize) : 0;
+    const counts = { recordsRead: work.records, recordsImported: created, recordsDuplicate: merged, recordsRejected: work.rejected };
+    await db().import.update({ where: { id: importId }, data: { ...counts, progress } });
+    options.onProgress?.({ records: work.records, stored: created, merged, rejected: work.rejected });
   };
+  const take = () => {
+    const work = { batch, errors, records, rejected, bytesRead };
+    [batch, errors] = [[], []];
+    return work;
+  };
+  // One batch is stored while the next is parsed: the database and the parser work at the same time,
+  // and memory holds at most two batches. A failed store surfaces at the next await.
+  let storing: Promise<void> = Promise.resolve();
   for await (const result of parsed.records) {
     records++;
     if (result.ok) batch.push({ position: result.position, record: result.record });
@@ -70,9 +86,14 @@ export async function runImport(options: RunImportOptions): Promise<ImportSummar
       rejected++;
       errors.push({ record: result.position, line: result.line, message: result.message });
     }
-    if (batch.length + errors.length >= BATCH) await flush();
+    if (batch.length + errors.length >= BATCH) {
+      await storing;
+      storing = store(take());
+      storing.catch(() => {}); // handled at the next await; without this Node would report it as unhandled
+    }
   }
-  await flush();
+  await storing;
+  await store(take());
   return finishImport(importId, parsed.format, records, rejected);
 }
 

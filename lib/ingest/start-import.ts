@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { enqueue } from "@/lib/jobs/queues";
 import { AppError, invalid } from "@/lib/errors";
+import type { CsvMapping } from "@/lib/ingest/csv-mapping";
+import { getFormat } from "@/lib/ingest/formats";
 
 const CHUNK = 4 * 1024 * 1024;
 
@@ -13,12 +15,18 @@ export type StartImportOptions = {
   body: AsyncIterable<Uint8Array>;
   actorId: string;
   limitBytes: number;
+  /** A format id to use instead of detection; "auto" or absent detects. */
+  format?: string;
+  /** Column mapping for generic CSV / JSON Lines (already validated with ZCsvMapping). */
+  mapping?: CsvMapping;
 };
 
 export async function startImport(options: StartImportOptions) {
   const fileName = options.fileName.replace(/[\\/]/g, "_").slice(0, 255) || "upload";
+  const format = options.format && options.format !== "auto" ? options.format : null;
+  if (format && !getFormat(format)) throw invalid(`Unknown format "${format}"`);
   const row = await db().import.create({
-    data: { studyId: options.studyId, fileName, status: "QUEUED", createdById: options.actorId },
+    data: { studyId: options.studyId, fileName, format, mapping: options.mapping, status: "QUEUED", createdById: options.actorId },
   });
   try {
     const { size, hash } = await storeChunks(row.id, options.body, options.limitBytes);

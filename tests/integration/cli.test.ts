@@ -84,6 +84,28 @@ describe("foresight import", () => {
   });
 });
 
+describe("foresight import with a format and a mapping", () => {
+  it("reads a headerless tab-separated file through a positional mapping", async () => {
+    const file = path.join(dir, "abstracts.tsv");
+    await writeFile(file, "x\tAn abstract about sodium-ion cells.\tSodium-ion cells for grid storage\nx\tAn abstract about flow batteries.\tVanadium flow batteries at scale\n");
+    const run = await foresight("import", file, "--study", "CLI study", "--format", "csv", "--mapping", '{"abstract": "#2", "title": "#3"}');
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ format: "csv", records: 2, imported: 2, errors: [] });
+    expect((await db().document.findMany({ orderBy: { title: "asc" } })).map((d) => d.title)).toEqual(["Sodium-ion cells for grid storage", "Vanadium flow batteries at scale"]);
+  });
+
+  it("refuses an unknown format id and a mapping that is not JSON, with exit code 2", async () => {
+    const file = path.join(dir, "any.csv");
+    await writeFile(file, "title\nX\n");
+    const format = await foresight("import", file, "--format", "docx");
+    expect(format.code).toBe(2);
+    expect(format.stderr).toMatch(/Unknown format "docx"; known: auto, ris, /);
+    const mapping = await foresight("import", file, "--mapping", "{title: Headline}");
+    expect(mapping.code).toBe(2);
+    expect(mapping.stderr).toMatch(/--mapping must be JSON/);
+  });
+});
+
 describe("the foresight command", () => {
   it("exits with code 2 and the usage on an unknown command", async () => {
     const run = await foresight("frobnicate");

@@ -41,8 +41,10 @@ describe("decodeText", () => {
     expect(await decode(bytes.subarray(0, 2), bytes.subarray(2, 9), bytes.subarray(9))).toBe("Béron 标题");
   });
 
-  it("replaces invalid UTF-8 with U+FFFD instead of failing", async () => {
-    expect(await decode(new Uint8Array([0x41, 0xff, 0x42]))).toBe("A\uFFFDB");
+  it("replaces invalid UTF-8 after a valid UTF-8 sample with U+FFFD instead of failing", async () => {
+    const filler = "x".repeat(70_000); // longer than the sample that chooses the encoding
+    const text = await decode(`Béron ${filler}`, new Uint8Array([0x41, 0xff, 0x42]));
+    expect(text).toBe(`Béron ${filler}A\uFFFDB`);
   });
 
   it("decodes a file shorter than a byte order mark", async () => {

@@ -1,0 +1,91 @@
+// How records from different sources become one document: which document a record joins, and what
+// the merged document holds. Pure functions; store-records.ts applies them inside a transaction.
+import { dedupKey, identityKeys } from "./dedup-key";
+import type { NormalisedRecord } from "./record";
+
+/** The identifiers that name a document outright; two different values of one of them are two documents. */
+const IDENTIFIERS = ["doi", "patentNumber", "arxivId", "pmid"] as const;
+
+/** True when the two carry different values of the same identifier (a preprint's DOI vs the article's). */
+export function conflicts(a: Pick<NormalisedRecord, (typeof IDENTIFIERS)[number]>, b: Pick<NormalisedRecord, (typeof IDENTIFIERS)[number]>): boolean {
+  return IDENTIFIERS.some((field) => {
+    const x = a[field];
+    const y = b[field];
+    if (!x || !y) return false;
+    return field === "arxivId" ? x.replace(/v\d+$/, "") !== y.replace(/v\d+$/, "") : x !== y;
+  });
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+/**
+ * The document after `incoming` joins `base`. The first source keeps its title, kind and text; what it
+ * lacks is filled from the newcomer (abstract, identifiers, dates, authors); lists are united; the
+ * citation count is the highest either source reports. The raw form stays the first source's (each
+ * source's own raw record is kept as provenance).
+ */
+export function mergeRecord(base: NormalisedRecord, incoming: NormalisedRecord): NormalisedRecord {
+  const citations = [base.citationCount, incoming.citationCount].filter((c): c is number => c !== null);
+  return {
+    ...base,
+    abstract: base.abstract || incoming.abstract,
+    language: base.language ?? incoming.language,
+    publishedOn: base.publishedOn ?? incoming.publishedOn,
+    year: base.year ?? incoming.year,
+    authors: base.authors.length > 0 ? base.authors : incoming.authors,
+    affiliations: base.affiliations.length > 0 ? base.affiliations : incoming.affiliations,
+    countries: union(base.countries, incoming.countries),
+    keywords: union(base.keywords, incoming.keywords),
+    classifications: union(base.classifications, incoming.classifications),
+    assignees: union(base.assignees, incoming.assignees),
+    venue: base.venue ?? incoming.venue,
+    citationCount: citations.length > 0 ? Math.max(...citations) : null,
+    doi: base.doi ?? incoming.doi,
+    patentNumber: base.patentNumber ?? incoming.patentNumber,
+    arxivId: base.arxivId ?? incoming.arxivId,
+    pmid: base.pmid ?? incoming.pmid,
+  };
+}
+
+/** A document as the resolver sees it: existing in the database or created by this batch. */
+export type Target = { id: string; isNew: boolean; record: NormalisedRecord; dedupKey: string };
+
+export type Resolution = {
+  /** Per input record, in order: the target it joined. */
+  targets: Target[];
+  /** Keys to register, each pointing at its document (never one already registered). */
+  newKeys: { key: string; documentId: string }[];
+};
+
+/**
+ * Assigns each record to a document: the first existing or earlier-in-batch document that holds one
+ * of its keys (strongest key first) and carries no conflicting identifier; otherwise a new document.
+ * Records merge into their target in order, so the batch's result does not depend on how it was cut.
+ * @param known documents the database holds under any of the batch's keys, by key
+ */
+export function resolveBatch(records: readonly NormalisedRecord[], known: ReadonlyMap<string, Target>, newId: () => string): Resolution {
+  const byKey = new Map(known);
+  const targets: Target[] = [];
+  const newKeys: { key: string; documentId: string }[] = [];
+  for (const record of records) {
+    const primary = dedupKey(record);
+    const keys = [...new Set([...identityKeys(record), primary])];
+    let target = keys.map((key) => byKey.get(key)).find((candidate) => candidate && !conflicts(candidate.record, record));
+    if (target) target.record = mergeRecord(target.record, record);
+    else {
+      const id = newId();
+      // Only when the primary key belongs to a document with a conflicting identifier.
+      target = { id, isNew: true, record, dedupKey: byKey.has(primary) ? `${primary}#${id}` : primary };
+    }
+    // The merged document may now carry identifiers the record alone did not: register them too.
+    for (const key of new Set([...keys, ...identityKeys(target.record)])) {
+      if (byKey.has(key)) continue;
+      byKey.set(key, target);
+      newKeys.push({ key, documentId: target.id });
+    }
+    targets.push(target);
+  }
+  return { targets, newKeys };
+}
