@@ -23,8 +23,15 @@ export type ThemeDescription = {
   documents: { documentId: string; weight: number }[];
 };
 
-export function describeThemes(model: LdaModel, documents: readonly ScanDocument[], options: { untilYear?: number } = {}): ThemeDescription[] {
-  const thetas = documents.map((_, d) => model.documentTopics(d));
+export type DescribeOptions = {
+  untilYear?: number;
+  /** θ per document, aligned with `documents`; default the model's training θ (document d is training document d). */
+  thetas?: readonly Float64Array[];
+};
+
+export function describeThemes(model: LdaModel, documents: readonly ScanDocument[], options: DescribeOptions = {}): ThemeDescription[] {
+  const thetas = options.thetas ?? documents.map((_, d) => model.documentTopics(d));
+  if (thetas.length !== documents.length) throw new RangeError("one θ per document");
   const totals = new Float64Array(model.k);
   for (const theta of thetas) for (let t = 0; t < model.k; t++) totals[t] += theta[t];
   const grand = totals.reduce((a, b) => a + b, 0) || 1;
@@ -32,7 +39,9 @@ export function describeThemes(model: LdaModel, documents: readonly ScanDocument
     const topTerms = model.relevantWords(t, 20);
     const members = documents.map((doc, d) => ({ documentId: doc.id, year: doc.year, weight: thetas[d][t] }));
     const ranked = [...members].sort((a, b) => b.weight - a.weight);
-    const volume = yearlyVolume(members);
+    // Volume from the weights that are stored (document_theme), so every figure can be recomputed.
+    const stored = members.filter((m) => m.weight >= STORED_WEIGHT_MIN);
+    const volume = yearlyVolume(stored);
     return {
       index: t,
       label: labelTopic(topTerms),
@@ -43,7 +52,7 @@ export function describeThemes(model: LdaModel, documents: readonly ScanDocument
       volume,
       counts: yearlyVolume(members.filter((m) => m.weight >= MEMBERSHIP_THRESHOLD).map((m) => ({ year: m.year, weight: 1 }))),
       growth: growthRate(volume, { window: 5, untilYear: options.untilYear }),
-      documents: members.filter((m) => m.weight >= STORED_WEIGHT_MIN).map(({ documentId, weight }) => ({ documentId, weight })),
+      documents: stored.map(({ documentId, weight }) => ({ documentId, weight })),
     };
   });
 }

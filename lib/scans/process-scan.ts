@@ -1,14 +1,23 @@
-// Job `analysis.scan`: prepare the corpus, fit LDA, and store the themes as the next theme-set version.
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+// Job `analysis.scan`: prepare the corpus, choose K when a range was asked for, fit LDA, and store the
+// themes as the next theme-set version. A study above SCAN_SAMPLE_THRESHOLD documents trains on a
+// stratified sample and hands the rest to "analysis.infer" slices (infer-slice.ts), the last of which
+// stores the themes.
 import { db } from "@/lib/db";
 import { invalid } from "@/lib/errors";
-import { trainLda, type LdaModel } from "@/lib/topics/lda";
-import { ZScanParameters } from "@/lib/scans/start-scan";
+import { LDA_VERSION } from "@/lib/topics/lda";
+import { candidateKs, ZScanParameters } from "@/lib/scans/start-scan";
 import { prepareCorpus, type ScanDocument } from "@/lib/scans/prepare-corpus";
 import { describeThemes } from "@/lib/scans/describe-themes";
 import { storeThemeSet } from "@/lib/scans/store-theme-set";
+import { selectK } from "@/lib/scans/select-k";
+import { trainModel } from "@/lib/scans/train-model";
+import { env } from "@/lib/env";
+import { stratifiedSample } from "@/lib/scans/sample-documents";
+import { startInference } from "@/lib/scans/start-inference";
 
-const PROGRESS_EVERY_MS = 500;
+/** Candidates train with a quarter of the final model's sweeps (at least 20). */
+const selectionIterations = (iterations: number) => Math.max(20, Math.round(iterations / 4));
+const minDocuments = (k: number) => Math.max(10, k * 2);
 
 export async function processScan(scanId: string): Promise<void> {
   const claimed = await db().scan.updateMany({
@@ -17,69 +26,70 @@ export async function processScan(scanId: string): Promise<void> {
   });
   if (claimed.count === 0) return;
   // A redelivered scan starts over; a model left half-trained by a crashed worker is marked as such.
-  await db().topicRun.updateMany({ where: { scanId, status: "RUNNING" }, data: { status: "FAILED", error: "Interrupted; the scan was restarted" } });
+  await db().topicRun.updateMany({ where: { scanId, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "FAILED", error: "Interrupted; the scan was restarted" } });
   const scan = await db().scan.findUniqueOrThrow({ where: { id: scanId } });
   const params = ZScanParameters.parse(scan.parameters);
 
-  const documents: ScanDocument[] = await db().document.findMany({
+  const all = await db().document.findMany({
     where: { studyId: scan.studyId },
-    select: { id: true, title: true, abstract: true, year: true },
+    select: { id: true, title: true, abstract: true, year: true, kind: true },
     // Content-derived order, so the same seed gives the same themes in any database.
     orderBy: [{ dedupKey: "asc" }, { id: "asc" }],
   });
-  if (documents.length < Math.max(10, params.k * 2)) {
-    throw invalid(`A scan with ${params.k} themes needs at least ${Math.max(10, params.k * 2)} documents; the study has ${documents.length}`);
+  const threshold = env().SCAN_SAMPLE_THRESHOLD;
+  const sampled = all.length > threshold;
+  const documents: ScanDocument[] = sampled ? stratifiedSample(all, { size: threshold, seed: params.seed }).map((i) => all[i]) : all;
+  const ks = candidateKs(params).filter((k) => minDocuments(k) <= documents.length);
+  if (ks.length === 0) {
+    throw invalid(`A scan with ${params.k} themes needs at least ${minDocuments(params.k)} documents; the study has ${documents.length}`);
   }
   const corpus = prepareCorpus(documents);
-  const tokenCount = corpus.docs.reduce((n, d) => n + d.length, 0);
+  const ranged = ks.length > 1;
+  const trainingFrom = ranged ? 0.45 : 0.05;
+  let k = ks[0];
+  let selection: Awaited<ReturnType<typeof selectK>> | null = null;
+  if (ranged) {
+    await db().scan.update({ where: { id: scanId }, data: { stage: "selecting", progress: 0.05 } });
+    selection = await selectK({
+      scanId, studyId: scan.studyId, corpus, ks, seed: params.seed, iterations: selectionIterations(params.iterations),
+      report: (share, message) => db().scan.update({ where: { id: scanId }, data: { progress: 0.05 + (trainingFrom - 0.05) * share, message } }).then(() => undefined),
+    });
+    k = selection.chosen;
+  }
   const run = await db().topicRun.create({
     data: {
       studyId: scan.studyId,
       scanId,
       algorithm: "lda-gibbs",
-      modelVersion: "gibbs-1",
-      k: params.k,
+      modelVersion: LDA_VERSION,
+      k,
       seed: params.seed,
-      parameters: params,
+      parameters: { ...params, k, role: "final", ...(sampled && { sampleIds: documents.map((d) => d.id) }), ...(selection && { selection: { rule: selection.rule, candidates: selection.candidates.map(({ topicRunId: _, ...c }) => c), chosen: selection.chosen } }) },
       status: "RUNNING",
       documentCount: documents.length,
-      tokenCount,
+      tokenCount: corpus.docs.reduce((n, d) => n + d.length, 0),
       vocabularySize: corpus.vocab.length,
     },
   });
-  await db().scan.update({ where: { id: scanId }, data: { stage: "training", progress: 0.05, message: `${documents.length} documents, ${corpus.vocab.length} terms` } });
+  const chosenNote = selection ? `K = ${k} chosen from ${ks.join(", ")}; ` : "";
+  const sampleNote = sampled ? ` (a sample of ${all.length})` : "";
+  await db().scan.update({ where: { id: scanId }, data: { stage: "training", progress: trainingFrom, message: `${chosenNote}${documents.length} documents${sampleNote}, ${corpus.vocab.length} terms` } });
 
   const started = performance.now();
-  const model = await train(corpus, params, async (share, logLikelihood) => {
-    await db().scan.update({ where: { id: scanId }, data: { progress: 0.05 + 0.85 * share } });
+  const model = await trainModel(corpus, { k, seed: params.seed, iterations: params.iterations }, async (share, logLikelihood) => {
+    await db().scan.update({ where: { id: scanId }, data: { progress: trainingFrom + (0.9 - trainingFrom) * share } });
     await db().topicRun.update({ where: { id: run.id }, data: { progress: share, logLikelihood } });
   });
   const trainSeconds = (performance.now() - started) / 1000;
+  if (sampled) {
+    await db().topicRun.update({ where: { id: run.id }, data: { progress: 1, sweeps: model.sweeps, trainSeconds, model: model.toJSON() as object } });
+    await startInference({ scanId, studyId: scan.studyId, modelRunId: run.id, k, seed: params.seed, sampleIds: documents.map((d) => d.id) });
+    return;
+  }
 
   await db().scan.update({ where: { id: scanId }, data: { stage: "analysing", progress: 0.92 } });
   const themes = describeThemes(model, documents);
   await storeThemeSet({ scanId, topicRunId: run.id, studyId: scan.studyId, model, themes, trainSeconds });
-}
-
-async function train(
-  corpus: Parameters<typeof trainLda>[0],
-  params: { k: number; seed: number; iterations: number },
-  report: (share: number, logLikelihood: number | null) => Promise<void>,
-): Promise<LdaModel> {
-  const generator = trainLda(corpus, params);
-  let last = 0;
-  let logLikelihood: number | null = null;
-  for (;;) {
-    const step = generator.next();
-    if (step.done) return step.value;
-    if (step.value.logLikelihood !== undefined) logLikelihood = step.value.logLikelihood;
-    if (performance.now() - last > PROGRESS_EVERY_MS) {
-      last = performance.now();
-      await report(step.value.sweep / step.value.sweeps, logLikelihood);
-      // Let the queue renew its lock and other jobs breathe between sweeps.
-      await yieldToEventLoop();
-    }
-  }
 }
 
 export async function failScan(scanId: string, message: string): Promise<void> {

@@ -1,27 +1,59 @@
 // A trained LDA model: topic-word and document-topic distributions, inference, and its saved form.
 import { z } from "zod";
 import type { LdaCounts } from "./lda-counts";
-import { createRandom, sampleCumulative } from "./random";
+import { foldIn } from "./fold-in";
 
-export const LDA_VERSION = "gibbs-1";
+export const LDA_VERSION = "gibbs-2";
 
-export type LdaParams = { k: number; alpha: number; beta: number; seed: number; iterations: number };
+/**
+ * The settings a model was trained with. `alpha` is the starting symmetric α per topic; the learned,
+ * asymmetric α is `LdaModel.alpha`. The same params and corpus give the same model.
+ */
+export type LdaParams = {
+  k: number;
+  alpha: number;
+  beta: number;
+  seed: number;
+  iterations: number;
+  threads: number;
+  /** α is re-estimated every this many sweeps after `burnIn`; 0 keeps it fixed. */
+  optimiseEvery: number;
+  burnIn: number;
+};
 export type TopicWord = { term: string; weight: number };
 export type InferOptions = { iterations?: number; seed?: number };
 
 export const inferDefaults = { iterations: 100, seed: 0 } as const;
 
 const ZCount = z.number().int().nonnegative();
+const ZParams = z.object({
+  k: z.number().int().positive(),
+  alpha: z.number().positive(),
+  beta: z.number().positive(),
+  seed: z.number(),
+  iterations: z.number().int().positive(),
+  threads: z.number().int().positive(),
+  optimiseEvery: z.number().int().nonnegative(),
+  burnIn: z.number().int().nonnegative(),
+});
 const ZLdaJson = z
   .object({
     version: z.literal(LDA_VERSION),
-    params: z.object({
-      k: z.number().int().positive(),
-      alpha: z.number().positive(),
-      beta: z.number().positive(),
-      seed: z.number(),
-      iterations: z.number().int().positive(),
-    }),
+    params: ZParams,
+    alpha: z.array(z.number().positive()),
+    vocab: z.array(z.string()),
+    nwk: z.array(ZCount),
+    ndk: z.array(ZCount),
+  })
+  .refine((m) => m.alpha.length === m.params.k, "alpha must hold k values")
+  .refine((m) => m.nwk.length === m.vocab.length * m.params.k, "nwk must hold vocab × k counts")
+  .refine((m) => m.ndk.length % m.params.k === 0, "ndk must hold documents × k counts");
+
+/** Models saved before α was learned ("gibbs-1": one symmetric α, one thread). */
+const ZLegacyJson = z
+  .object({
+    version: z.literal("gibbs-1"),
+    params: ZParams.pick({ k: true, alpha: true, beta: true, seed: true, iterations: true }),
     vocab: z.array(z.string()),
     nwk: z.array(ZCount),
     ndk: z.array(ZCount),
@@ -29,14 +61,18 @@ const ZLdaJson = z
   .refine((m) => m.nwk.length === m.vocab.length * m.params.k, "nwk must hold vocab × k counts")
   .refine((m) => m.ndk.length % m.params.k === 0, "ndk must hold documents × k counts");
 
-/** The saved form: parameters, version, vocabulary and the row-major counts (see `LdaCounts`). */
+/** The saved form: parameters, learned α, version, vocabulary and the row-major counts (see `LdaCounts`). */
 export type LdaJson = z.infer<typeof ZLdaJson>;
+
+export type LdaModelInit = { params: LdaParams; alpha: Float64Array; vocab: readonly string[]; counts: LdaCounts };
 
 export class LdaModel {
   readonly version = LDA_VERSION;
   readonly k: number;
   readonly vocab: readonly string[];
   readonly params: Readonly<LdaParams>;
+  /** The Dirichlet prior over each document's topics, learned when `params.optimiseEvery` > 0. */
+  readonly alpha: Float64Array;
   readonly documentCount: number;
   /** Gibbs sweeps the counts come from. */
   readonly sweeps: number;
@@ -44,9 +80,10 @@ export class LdaModel {
   #phi: Float64Array | undefined;
 
   /** Wraps finished counts; train with `trainLda`, restore with `loadLda`. */
-  constructor(init: { params: LdaParams; vocab: readonly string[]; counts: LdaCounts }) {
+  constructor(init: LdaModelInit) {
     this.k = init.params.k;
     this.params = Object.freeze({ ...init.params });
+    this.alpha = Float64Array.from(init.alpha);
     this.vocab = Object.freeze([...init.vocab]);
     this.documentCount = init.counts.ndk.length / this.k;
     this.sweeps = init.params.iterations;
@@ -65,15 +102,24 @@ export class LdaModel {
   }
 
   /**
+   * p(w | topic) for every vocabulary term, in vocabulary order (sums to one).
+   * @example model.phi(0) // => Float64Array [0.081, 0.0001, …] (vocab.length values)
+   */
+  phi(topic: number): Float64Array {
+    this.#checkTopic(topic);
+    const phi = this.#topicWordDistribution();
+    const { k } = this;
+    return Float64Array.from({ length: this.vocab.length }, (_, w) => phi[w * k + topic]);
+  }
+
+  /**
    * The n most probable terms of a topic with φ, ties broken by vocabulary order.
    * @example model.topicWords(0, 3) // => [{ term: "battery", weight: 0.081 }, …]
    */
   topicWords(topic: number, n: number): TopicWord[] {
-    this.#checkTopic(topic);
-    const phi = this.#topicWordDistribution();
-    const { k, vocab } = this;
-    return vocab
-      .map((term, w) => ({ term, weight: phi[w * k + topic] }))
+    const phi = this.phi(topic);
+    return this.vocab
+      .map((term, w) => ({ term, weight: phi[w] }))
       .sort((a, b) => b.weight - a.weight)
       .slice(0, n);
   }
@@ -85,8 +131,7 @@ export class LdaModel {
    * `weight` stays φ_tw so shares remain comparable.
    */
   relevantWords(topic: number, n: number, lambda = 0.6): TopicWord[] {
-    this.#checkTopic(topic);
-    const phi = this.#topicWordDistribution();
+    const phi = this.phi(topic);
     const { k, vocab } = this;
     const { nwk } = this.#counts;
     let total = 0;
@@ -95,7 +140,7 @@ export class LdaModel {
       .map((term, w) => {
         let nw = 0;
         for (let t = 0; t < k; t++) nw += nwk[w * k + t];
-        const p = phi[w * k + topic];
+        const p = phi[w];
         const pw = (nw + 1) / (total + vocab.length);
         return { term, weight: p, relevance: lambda * Math.log(p) + (1 - lambda) * Math.log(p / pw) };
       })
@@ -105,53 +150,37 @@ export class LdaModel {
   }
 
   /**
-   * θ of a training document: (n_dt + α) / (n_d + kα).
+   * θ of a training document: (n_dt + α_t) / (n_d + Σα).
    * @example model.documentTopics(0) // => Float64Array [0.97, 0.01, 0.01, 0.01]
    */
   documentTopics(d: number): Float64Array {
     if (!Number.isInteger(d) || d < 0 || d >= this.documentCount) throw new RangeError(`no document ${d}`);
     const row = this.#counts.ndk.subarray(d * this.k, (d + 1) * this.k);
-    return smoothedShares(row, this.params.alpha);
+    let n = 0;
+    let alphaSum = 0;
+    for (let t = 0; t < this.k; t++) {
+      n += row[t];
+      alphaSum += this.alpha[t];
+    }
+    return Float64Array.from(row, (count, t) => (count + this.alpha[t]) / (n + alphaSum));
   }
 
   /**
-   * θ of a new document (token ids into `vocab`; others are ignored) by Gibbs sampling its topics
-   * with φ fixed, averaging the counts over the second half of the iterations. Deterministic per seed.
+   * θ of a new document (token ids into `vocab`; others are ignored) by fold-in Gibbs sampling with
+   * φ and the learned α fixed (see `foldIn`). Deterministic per seed.
    * @example model.infer(Int32Array.of(4, 4, 9)) // => Float64Array [0.02, 0.95, 0.02, 0.01]
    */
   infer(tokens: Int32Array, options: InferOptions = {}): Float64Array {
     const iterations = options.iterations ?? inferDefaults.iterations;
+    if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError("iterations must be ≥ 1");
+    const known = tokens.filter((w) => w >= 0 && w < this.vocab.length);
     const seed = options.seed ?? inferDefaults.seed;
-    const { k } = this;
-    const { alpha } = this.params;
-    const phi = this.#topicWordDistribution();
-    const words = tokens.filter((w) => w >= 0 && w < this.vocab.length);
-    const random = createRandom(seed);
-    const z = words.map(() => random.int(k));
-    const counts = new Int32Array(k);
-    for (const t of z) counts[t]++;
-    const cumulative = new Float64Array(k);
-    const sum = new Float64Array(k);
-    const burnIn = Math.floor(iterations / 2);
-    for (let iteration = 0; iteration < iterations; iteration++) {
-      words.forEach((w, i) => {
-        counts[z[i]]--;
-        let total = 0;
-        for (let t = 0; t < k; t++) {
-          total += phi[w * k + t] * (counts[t] + alpha);
-          cumulative[t] = total;
-        }
-        z[i] = sampleCumulative(cumulative, k, random);
-        counts[z[i]]++;
-      });
-      if (iteration >= burnIn) for (let t = 0; t < k; t++) sum[t] += counts[t] / (iterations - burnIn);
-    }
-    return smoothedShares(sum, alpha);
+    return foldIn({ phi: this.#topicWordDistribution(), k: this.k, tokens: known, alpha: this.alpha, iterations, seed });
   }
 
   toJSON(): LdaJson {
     const { nwk, ndk } = this.#counts;
-    return { version: LDA_VERSION, params: { ...this.params }, vocab: [...this.vocab], nwk: [...nwk], ndk: [...ndk] };
+    return { version: LDA_VERSION, params: { ...this.params }, alpha: [...this.alpha], vocab: [...this.vocab], nwk: [...nwk], ndk: [...ndk] };
   }
 
   #checkTopic(topic: number): void {
@@ -159,22 +188,22 @@ export class LdaModel {
   }
 }
 
-/** (c_t + α) / (Σc + kα). */
-function smoothedShares(counts: ArrayLike<number>, alpha: number): Float64Array {
-  let total = 0;
-  for (let t = 0; t < counts.length; t++) total += counts[t];
-  const shares = new Float64Array(counts.length);
-  for (let t = 0; t < counts.length; t++) shares[t] = (counts[t] + alpha) / (total + counts.length * alpha);
-  return shares;
-}
-
-/** Restores a model saved with `toJSON` (validated: a bad file throws a ZodError). */
+/**
+ * Restores a model saved with `toJSON` (validated: a bad file throws a ZodError). Models saved by the
+ * first engine ("gibbs-1") load with their single α for every topic.
+ */
 export function loadLda(json: unknown): LdaModel {
-  const saved = ZLdaJson.parse(json);
+  const legacy = (json as { version?: unknown } | null)?.version === "gibbs-1";
+  const saved = legacy ? upgrade(ZLegacyJson.parse(json)) : ZLdaJson.parse(json);
   const { k } = saved.params;
   const nwk = Int32Array.from(saved.nwk);
   const nk = new Int32Array(k);
   for (let i = 0; i < nwk.length; i++) nk[i % k] += nwk[i];
   const counts = { k, vocabSize: saved.vocab.length, nwk, ndk: Int32Array.from(saved.ndk), nk };
-  return new LdaModel({ params: saved.params, vocab: saved.vocab, counts });
+  return new LdaModel({ params: saved.params, alpha: Float64Array.from(saved.alpha), vocab: saved.vocab, counts });
+}
+
+function upgrade(saved: z.infer<typeof ZLegacyJson>): LdaJson {
+  const params = { ...saved.params, threads: 1, optimiseEvery: 0, burnIn: 0 };
+  return { ...saved, version: LDA_VERSION, params, alpha: new Array(params.k).fill(params.alpha) };
 }

@@ -1,119 +1,154 @@
 // Latent Dirichlet allocation by collapsed Gibbs sampling (Griffiths & Steyvers 2004, "Finding
-// scientific topics", PNAS 101: 5228–5235). The reference engine: plain, dense and deterministic.
+// scientific topics", PNAS 101: 5228–5235), made fast by SparseLDA's bucket sampler
+// (sparse-sampler.ts) and AD-LDA over worker threads (sampler-pool.ts), with an asymmetric α learned
+// from the counts (hyperparameters.ts) and a symmetric β.
 import type { Corpus } from "@/lib/text/vocabulary";
-import { emptyCounts, logLikelihood, type LdaCounts } from "./lda-counts";
+import { documentLogLikelihood, logLikelihood, type LdaCounts } from "./lda-counts";
 import { LdaModel, type LdaParams } from "./lda-model";
-import { createRandom, sampleCumulative, type Random } from "./random";
+import { optimiseAlpha } from "./hyperparameters";
+import { createRandom } from "./random";
+import { createSamplerPool, sharedFloat64, sharedInt32, type SharedCorpus } from "./sampler-pool";
+import { createScratch, sweepBlock } from "./sparse-sampler";
 
-export { LdaModel, loadLda, type LdaJson } from "./lda-model";
+export { LdaModel, loadLda, LDA_VERSION, type LdaJson, type LdaParams } from "./lda-model";
 
-export type LdaOptions = { k: number; alpha?: number; beta?: number; seed: number; iterations?: number };
-export type LdaProgress = { sweep: number; sweeps: number; logLikelihood?: number };
+export type LdaOptions = {
+  k: number;
+  seed: number;
+  /** Starting α per topic (symmetric); learned from sweep `burnIn` on unless `optimiseEvery` is 0. */
+  alpha?: number;
+  beta?: number;
+  iterations?: number;
+  /** Sampling threads; results are reproducible for a given seed and thread count. */
+  threads?: number;
+  optimiseEvery?: number;
+  /** Sweeps before α is first re-estimated; default a quarter of the iterations. */
+  burnIn?: number;
+};
+export type LdaProgress = {
+  sweep: number;
+  sweeps: number;
+  /** Joint ln p(w, z | α, β), on the sweeps it is computed. */
+  logLikelihood?: number;
+  /** Σα after the sweep. */
+  alphaSum: number;
+};
 
 /**
- * alpha 0.1 (tomotopy's default) rather than Griffiths & Steyvers' 50/k: 50/k gives each document
- * 50 pseudo-tokens, more than a title or a news snippet has, so at small k every document would look
- * like an even mix; 0.1 keeps documents to a few topics. beta 0.01 keeps topics sparse (tomotopy's eta).
+ * alpha 0.1 per topic to start (tomotopy's default; MALLET starts at Σα = 5, the same for k = 50):
+ * small, so documents begin as mixtures of a few topics, and then learned. beta 0.01 keeps topics
+ * sparse (tomotopy's eta). α is re-estimated every 10 sweeps after burn-in, as MALLET's
+ * `--optimize-interval 10`. ln p(w, z) every 10 sweeps costs about a sweep's time each time.
  */
-export const ldaDefaults = { alpha: 0.1, beta: 0.01, iterations: 200, logEvery: 10 } as const;
+export const ldaDefaults = { alpha: 0.1, beta: 0.01, iterations: 200, threads: 1, optimiseEvery: 10, logEvery: 10 } as const;
 
-type Sampler = {
-  corpus: Corpus;
-  params: LdaParams;
-  counts: LdaCounts;
-  /** Topic of every token, documents one after another. */
-  z: Int32Array;
-  random: Random;
-  /** Scratch space for the running totals of one draw. */
-  cumulative: Float64Array;
-};
+const MAX_THREADS = 64;
 
 function resolveParams(corpus: Corpus, options: LdaOptions): LdaParams {
   const { k, seed } = options;
   const alpha = options.alpha ?? ldaDefaults.alpha;
   const beta = options.beta ?? ldaDefaults.beta;
   const iterations = options.iterations ?? ldaDefaults.iterations;
+  const threads = options.threads ?? ldaDefaults.threads;
+  const optimiseEvery = options.optimiseEvery ?? ldaDefaults.optimiseEvery;
+  const burnIn = options.burnIn ?? Math.floor(iterations / 4);
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
   if (!(alpha > 0) || !(beta > 0)) throw new RangeError("alpha and beta must be positive");
   if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError("iterations must be ≥ 1");
+  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS) throw new RangeError(`threads must be 1 … ${MAX_THREADS}`);
+  if (!Number.isInteger(optimiseEvery) || optimiseEvery < 0) throw new RangeError("optimiseEvery must be ≥ 0");
+  if (!Number.isInteger(burnIn) || burnIn < 0) throw new RangeError("burnIn must be ≥ 0");
   if (!Number.isFinite(seed)) throw new RangeError("seed must be a finite number");
   const v = corpus.vocab.length;
   for (const doc of corpus.docs) {
     for (const w of doc) if (!(w >= 0 && w < v)) throw new RangeError(`token id ${w} outside vocabulary`);
   }
-  return { k, alpha, beta, iterations, seed };
+  return { k, alpha, beta, seed, iterations, threads, optimiseEvery, burnIn };
 }
 
-/** Every token gets a uniformly random topic. */
-function initialise(corpus: Corpus, params: LdaParams): Sampler {
-  const { k } = params;
+/** The corpus as flat arrays (shared memory when threads sample it) with every token in a random topic. */
+function initialise(corpus: Corpus, params: LdaParams): SharedCorpus {
+  const { k, beta, threads } = params;
+  const int32 = (length: number) => (threads > 1 ? sharedInt32(length) : new Int32Array(length));
+  const documents = corpus.docs.length;
+  const vocabSize = corpus.vocab.length;
+  const docStart = int32(documents + 1);
+  corpus.docs.forEach((doc, d) => (docStart[d + 1] = docStart[d] + doc.length));
+  const words = int32(docStart[documents]);
+  corpus.docs.forEach((doc, d) => words.set(doc, docStart[d]));
+  const state: SharedCorpus = {
+    k,
+    beta,
+    vocabSize,
+    words,
+    z: int32(words.length),
+    docStart,
+    ndk: int32(documents * k),
+    nwk: int32(vocabSize * k),
+    nk: int32(k),
+    alpha: threads > 1 ? sharedFloat64(k) : new Float64Array(k),
+  };
+  state.alpha.fill(params.alpha);
   const random = createRandom(params.seed);
-  const counts = emptyCounts({ k, vocabSize: corpus.vocab.length, documents: corpus.docs.length });
-  const z = new Int32Array(corpus.docs.reduce((sum, doc) => sum + doc.length, 0));
-  let position = 0;
-  corpus.docs.forEach((doc, d) => {
-    for (const w of doc) {
+  for (let d = 0; d < documents; d++) {
+    for (let i = docStart[d]; i < docStart[d + 1]; i++) {
       const t = random.int(k);
-      z[position++] = t;
-      counts.nwk[w * k + t]++;
-      counts.ndk[d * k + t]++;
-      counts.nk[t]++;
+      state.z[i] = t;
+      state.ndk[d * k + t]++;
+      state.nwk[words[i] * k + t]++;
+      state.nk[t]++;
     }
-  });
-  return { corpus, params, counts, z, random, cumulative: new Float64Array(k) };
+  }
+  return state;
 }
 
-/**
- * One pass over all tokens, each redrawn from p(z_i = t | z_−i, w) ∝ (n_wt + β) / (n_t + Vβ) · (n_dt + α)
- * (Griffiths & Steyvers 2004, eq. 5), with token i's own count removed first.
- */
-function sweep(sampler: Sampler): void {
-  const { corpus, counts, z, random, cumulative } = sampler;
-  const { k, alpha, beta } = sampler.params;
-  const { nwk, ndk, nk } = counts;
-  const vBeta = corpus.vocab.length * beta;
-  let position = 0;
-  corpus.docs.forEach((doc, d) => {
-    const dk = d * k;
-    for (const w of doc) {
-      const wk = w * k;
-      let t = z[position];
-      nwk[wk + t]--;
-      ndk[dk + t]--;
-      nk[t]--;
-      let total = 0;
-      for (let s = 0; s < k; s++) {
-        total += ((nwk[wk + s] + beta) / (nk[s] + vBeta)) * (ndk[dk + s] + alpha);
-        cumulative[s] = total;
-      }
-      t = sampleCumulative(cumulative, k, random);
-      nwk[wk + t]++;
-      ndk[dk + t]++;
-      nk[t]++;
-      z[position++] = t;
-    }
-  });
+/** One sweep function for the chosen thread count; `close` releases the threads. */
+function sampler(state: SharedCorpus, params: LdaParams): { sweep: () => void; close: () => void } {
+  if (params.threads > 1) return createSamplerPool(state, { threads: params.threads, seed: params.seed });
+  const block = { ...state, docFrom: 0, docTo: state.docStart.length - 1 };
+  const scratch = createScratch(params.k, state.vocabSize);
+  const random = createRandom(params.seed);
+  let swept = false;
+  const sweep = () => {
+    sweepBlock(block, scratch, random, { reindex: !swept });
+    swept = true;
+  };
+  return { sweep, close: () => {} };
+}
+
+function countsOf(state: SharedCorpus): LdaCounts {
+  return { k: state.k, vocabSize: state.vocabSize, nwk: state.nwk, ndk: state.ndk, nk: state.nk };
 }
 
 function* run(corpus: Corpus, params: LdaParams): Generator<LdaProgress, LdaModel> {
-  const sampler = initialise(corpus, params);
-  const { counts } = sampler;
+  const state = initialise(corpus, params);
+  const { sweep, close } = sampler(state, params);
   const total = params.iterations;
-  for (let s = 1; s <= total; s++) {
-    sweep(sampler);
-    const report = s === 1 || s % ldaDefaults.logEvery === 0 || s === total;
-    const progress: LdaProgress = { sweep: s, sweeps: total };
-    yield report ? { ...progress, logLikelihood: logLikelihood(counts, params.beta) } : progress;
+  let alphaSum = params.alpha * params.k;
+  try {
+    for (let s = 1; s <= total; s++) {
+      sweep();
+      if (params.optimiseEvery > 0 && s > params.burnIn && s % params.optimiseEvery === 0) {
+        alphaSum = optimiseAlpha(state.ndk, params.k, state.alpha);
+      }
+      const progress: LdaProgress = { sweep: s, sweeps: total, alphaSum };
+      const report = s === 1 || s % ldaDefaults.logEvery === 0 || s === total;
+      if (!report) yield progress;
+      else yield { ...progress, logLikelihood: logLikelihood(countsOf(state), params.beta) + documentLogLikelihood(state.ndk, params.k, state.alpha) };
+    }
+  } finally {
+    close();
   }
-  return new LdaModel({ params, vocab: [...corpus.vocab], counts });
+  return new LdaModel({ params, alpha: state.alpha, vocab: [...corpus.vocab], counts: countsOf(state) });
 }
 
 /**
- * Trains LDA, one yield per sweep (with ln p(w | z) on sweep 1, every 10th and the last), returning
- * the model when done. Options are checked at once; sampling starts on the first `next()`.
- * The same corpus and seed give the same model; the corpus is not modified.
+ * Trains LDA, one yield per sweep (with ln p(w, z) on sweep 1, every 10th and the last), returning
+ * the model when done. Options are checked at once; sampling (and any threads) start on the first
+ * `next()` and threads stop when the run ends or is abandoned with `return()`.
+ * The same corpus, seed and thread count give the same model; the corpus is not modified.
  * @example
- * const run = trainLda(corpus, { k: 20, seed: 1 });
+ * const run = trainLda(corpus, { k: 20, seed: 1, threads: 2 });
  * let step = run.next();
  * while (!step.done) step = run.next(); // step.value: LdaProgress while running
  * const model = step.value; // LdaModel

@@ -1,7 +1,7 @@
 // A synthetic corpus from known topics, for checking that LDA finds them again.
 import { buildCorpus, type Corpus } from "@/lib/text/vocabulary";
 import type { LdaModel } from "@/lib/topics/lda";
-import { createRandom } from "@/lib/topics/random";
+import { createRandom, type Random } from "@/lib/topics/random";
 
 export const PLANTED_TOPICS = 4;
 const WORDS_PER_TOPIC = 25;
@@ -43,4 +43,49 @@ export function matchTopics(model: LdaModel): { topic: number; share: number }[]
     const topic = shares.indexOf(Math.max(...shares));
     return { topic, share: shares[topic] };
   });
+}
+
+/** A Gamma(shape, 1) draw (Marsaglia & Tsang 2000; shape < 1 by boosting with U^(1/shape)). */
+function gamma(shape: number, random: Random): number {
+  if (shape < 1) return gamma(shape + 1, random) * random.next() ** (1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
+    const v = (1 + c * x) ** 3;
+    if (v > 0 && Math.log(1 - random.next()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+/** A draw from Dirichlet(alpha). */
+export function dirichlet(alpha: readonly number[], random: Random): number[] {
+  const draws = alpha.map((a) => gamma(a, random));
+  const total = draws.reduce((a, b) => a + b, 0);
+  return draws.map((g) => g / total);
+}
+
+/** An index drawn from a probability vector. */
+export function categorical(p: readonly number[], random: Random): number {
+  let u = random.next();
+  for (let i = 0; i < p.length - 1; i++) if ((u -= p[i]) < 0) return i;
+  return p.length - 1;
+}
+
+/**
+ * The LDA generative process itself: θ_d ~ Dirichlet(alpha) per document, planted topic words drawn
+ * Zipf-like from the topic's own vocabulary. Returns the corpus and each document's θ.
+ */
+export function generatedCorpus(options: { alpha: readonly number[]; documents: number; length: number; seed: number }): { corpus: Corpus; thetas: number[][] } {
+  const random = createRandom(options.seed);
+  const zipf = (n: number) => Math.min(n - 1, Math.floor(n * random.next() ** 2));
+  const thetas: number[][] = [];
+  const docs = Array.from({ length: options.documents }, () => {
+    const theta = dirichlet(options.alpha, random);
+    thetas.push(theta);
+    return Array.from({ length: options.length }, () => {
+      const words = plantedVocabularies[categorical(theta, random)];
+      return words[zipf(words.length)];
+    });
+  });
+  return { corpus: buildCorpus(docs, { minDf: 1, maxDfRatio: 1 }), thetas };
 }
