@@ -1,21 +1,30 @@
 // Closing a round, atomically: the round row is locked FOR UPDATE (waiting for answers in flight),
-// marked closed, its statistics computed from the submitted answers and every item given an outcome.
+// marked closed, its statistics computed from the submitted answers (round-statistics.ts) and every
+// item given an outcome (item-outcome.ts states the decision rule). A ranking round stores each
+// candidate's selections and places, with Kendall's W over the rankings.
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { conflict, notFound } from "@/lib/errors";
-import { summariseScale } from "@/lib/delphi/statistics";
-import { decideItemOutcome, evaluateRules, type ConsensusRule } from "@/lib/delphi/consensus";
-import type { ScaleConfig } from "@/lib/delphi/default-item-block";
+import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
+import type { ItemOutcome } from "@/lib/delphi/consensus";
+import { toConsensusRule } from "@/lib/delphi/consensus-rules";
+import { parseQuestion, RANKING_QUESTION_KEY } from "@/lib/delphi/question-config";
+import { computeRoundStatistics, type StatRow } from "@/lib/delphi/round-statistics";
+import { itemOutcome } from "@/lib/delphi/item-outcome";
+import { summariseRankings } from "@/lib/delphi/ranking-statistics";
+
+type Locked = { status: string; study_id: string; kind: string; min_n: number };
+type Scope = { roundId: string; studyId: string; minN: number };
 
 export async function closeRound(roundId: string, actorId: string) {
   return db().$transaction(
     async (tx) => {
-      const [locked] = await tx.$queryRaw<{ status: string; study_id: string }[]>`SELECT status, study_id FROM round WHERE id = ${roundId} FOR UPDATE`;
+      const [locked] = await tx.$queryRaw<Locked[]>`SELECT status, study_id, kind, min_n FROM round WHERE id = ${roundId} FOR UPDATE`;
       if (!locked) throw notFound("Round");
       if (locked.status !== "OPEN") throw conflict(locked.status === "CLOSED" ? "The round is already closed" : "Open the round before closing it");
       await tx.round.update({ where: { id: roundId }, data: { status: "CLOSED", closedAt: new Date() } });
-      const { minN } = await tx.round.findUniqueOrThrow({ where: { id: roundId }, select: { minN: true } });
-      const computed = await computeRoundStatistics(tx, { roundId, studyId: locked.study_id, minN });
+      const scope = { roundId, studyId: locked.study_id, minN: locked.min_n };
+      const computed = locked.kind === "RANKING" ? await closeRanking(tx, scope) : await closeRating(tx, scope);
       await recordAudit({ actorId, action: "round.close", entity: "round", entityId: roundId, studyId: locked.study_id, data: computed }, tx);
       return computed;
     },
@@ -23,62 +32,88 @@ export async function closeRound(roundId: string, actorId: string) {
   );
 }
 
-async function computeRoundStatistics(tx: Tx, { roundId, studyId, minN }: { roundId: string; studyId: string; minN: number }) {
-  const [items, questions, answers, rules] = await Promise.all([
-    tx.item.findMany({ where: { roundId }, select: { id: true } }),
-    tx.question.findMany({ where: { roundId, kind: "SCALE" } }),
+async function closeRating(tx: Tx, { roundId, studyId, minN }: Scope) {
+  const [items, storedQuestions, answers, rules] = await Promise.all([
+    tx.item.findMany({ where: { roundId }, orderBy: { position: "asc" }, select: { id: true, previousId: true } }),
+    tx.question.findMany({ where: { roundId, kind: { not: "TEXT" } }, orderBy: { position: "asc" } }),
     tx.answer.findMany({
       where: { roundId, status: "SUBMITTED" },
-      select: { itemId: true, questionId: true, numeric: true, dontKnow: true, expert: { select: { profile: { select: { sector: true } } } } },
+      select: { itemId: true, questionId: true, expertId: true, numeric: true, choice: true, choices: true, dontKnow: true },
     }),
-    tx.consensusRule.findMany({ where: { studyId } }),
+    tx.consensusRule.findMany({ where: { studyId }, orderBy: { createdAt: "asc" } }),
   ]);
-  let statistics = 0;
-  for (const item of items) {
-    const verdictsForOutcome = [];
-    for (const question of questions) {
-      const config = question.config as ScaleConfig;
-      const mine = answers.filter((a) => a.itemId === item.id && a.questionId === question.id);
-      const groups = new Map<string, typeof mine>([["all", mine]]);
-      for (const a of mine) {
-        const key = `sector:${a.expert.profile?.sector ?? "OTHER"}`;
-        groups.set(key, [...(groups.get(key) ?? []), a]);
-      }
-      for (const [subgroup, group] of groups) {
-        const values = group.filter((a) => !a.dontKnow && a.numeric !== null).map((a) => a.numeric as number);
-        const summary = summariseScale(values, { min: config.min, max: config.max, agreeBand: config.agreeBand, disagreeBand: config.disagreeBand, dontKnow: group.filter((a) => a.dontKnow).length });
-        const questionRules = rules.filter((r) => r.questionKey === question.key).map((r) => ({ kind: r.kind, ...(r.params as object) }) as ConsensusRule);
-        const verdicts = evaluateRules(questionRules, summary);
-        if (subgroup === "all") verdictsForOutcome.push(...verdicts);
-        await tx.itemStatistic.create({
-          data: {
-            roundId,
-            itemId: item.id,
-            questionId: question.id,
-            subgroup,
-            n: summary.n,
-            dontKnow: summary.dontKnow,
-            distribution: summary.distribution,
-            mean: summary.mean,
-            sd: summary.sd,
-            median: summary.median,
-            q1: summary.q1,
-            q3: summary.q3,
-            iqr: summary.iqr,
-            cv: summary.cv,
-            agreement: summary.agreement,
-            importanceIndex: summary.importanceIndex,
-            quantileMethod: summary.quantileMethod,
-            consensus: verdicts,
-            suppressed: summary.n < minN,
-          },
-        });
-        statistics++;
-      }
+  const experts = [...new Set(answers.map((a) => a.expertId))];
+  const profiles = await tx.expertProfile.findMany({ where: { userId: { in: experts } }, select: { userId: true, sector: true } });
+  const questions = storedQuestions.map(parseQuestion);
+  const rows = computeRoundStatistics({
+    items,
+    questions,
+    answers,
+    sectorOf: new Map(profiles.map((p) => [p.userId, p.sector])),
+    minN,
+    rules: rules.map(toConsensusRule),
+    previous: await previousAnswers(tx, items),
+  });
+  await tx.itemStatistic.createMany({ data: rows.map((r) => ({ roundId, ...r, consensus: r.consensus as unknown as InputJsonValue })) });
+  const outcomes = await storeOutcomes(tx, { items, rows, minN });
+  return { items: items.length, statistics: rows.length, answers: answers.length, outcomes, kendallW: null };
+}
+
+/** Previous-round scale answers of each carried item, by question key and expert. */
+async function previousAnswers(tx: Tx, items: { id: string; previousId: string | null }[]) {
+  const carried = items.filter((i) => i.previousId !== null);
+  const previous = new Map<string, Map<string, Map<string, number>>>();
+  if (carried.length === 0) return previous;
+  const answers = await tx.answer.findMany({
+    where: { itemId: { in: carried.map((i) => i.previousId as string) }, status: "SUBMITTED", dontKnow: false, numeric: { not: null }, question: { kind: "SCALE" } },
+    select: { itemId: true, expertId: true, numeric: true, question: { select: { key: true } } },
+  });
+  for (const item of carried) {
+    const byKey = new Map<string, Map<string, number>>();
+    for (const a of answers.filter((x) => x.itemId === item.previousId)) {
+      byKey.set(a.question.key, (byKey.get(a.question.key) ?? new Map<string, number>()).set(a.expertId, a.numeric as number));
     }
-    // Round 1 has no earlier round to be stable against; stability across rounds arrives with round 2.
-    const outcome = decideItemOutcome({ verdicts: verdictsForOutcome, stable: false });
-    await tx.item.update({ where: { id: item.id }, data: { outcome } });
+    previous.set(item.id, byKey);
   }
-  return { items: items.length, statistics, answers: answers.length };
+  return previous;
+}
+
+async function storeOutcomes(tx: Tx, { items, rows, minN }: { items: { id: string }[]; rows: StatRow[]; minN: number }) {
+  const byOutcome = new Map<ItemOutcome, string[]>();
+  for (const item of items) {
+    const overall = rows.filter((r) => r.itemId === item.id && r.subgroup === "all");
+    const outcome = itemOutcome(overall.map((r) => ({ n: r.n, verdicts: r.consensus.rules, stability: r.consensus.stability })), minN);
+    byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), item.id]);
+  }
+  for (const [outcome, ids] of byOutcome) await tx.item.updateMany({ where: { id: { in: ids } }, data: { outcome } });
+  return Object.fromEntries([...byOutcome].map(([outcome, ids]) => [outcome, ids.length]));
+}
+
+async function closeRanking(tx: Tx, { roundId, minN }: Scope) {
+  const [items, question, rankings] = await Promise.all([
+    tx.item.findMany({ where: { roundId }, orderBy: { position: "asc" }, select: { id: true } }),
+    tx.question.findUniqueOrThrow({ where: { roundId_key: { roundId, key: RANKING_QUESTION_KEY } }, select: { id: true } }),
+    tx.ranking.findMany({ where: { roundId }, select: { itemIds: true } }),
+  ]);
+  const summary = summariseRankings(
+    items.map((i) => i.id),
+    rankings.map((r) => r.itemIds),
+  );
+  const kendallW = summary.kendallW && { ...summary.kendallW, rankings: summary.rankings, candidates: summary.candidates };
+  await tx.itemStatistic.createMany({
+    data: summary.items.map((s) => ({
+      roundId,
+      itemId: s.itemId,
+      questionId: question.id,
+      subgroup: "all",
+      n: s.selected,
+      dontKnow: 0,
+      distribution: s.places,
+      mean: s.meanRank,
+      quantileMethod: "none",
+      consensus: { kendallW, rankings: summary.rankings } as InputJsonValue,
+      suppressed: summary.rankings < minN,
+    })),
+  });
+  return { items: items.length, statistics: items.length, answers: rankings.length, kendallW: summary.kendallW?.w ?? null };
 }

@@ -44,16 +44,22 @@ export function comet7015(agreement: number, disagreement: number): "in" | "out"
 
 export type RandUclaResult = { ipr: number; ipras: number; randDisagreement: boolean };
 
+// Type 7 percentiles of whole-number ratings are multiples of 0.1, so IPR − IPRAS is a multiple of
+// 0.025 and is often exactly 0 (e.g. ratings 1 2 2 3 6 6 6 6 7 7 9 9: IPR = IPRAS = 2.8). Rounding
+// would then decide the strict ">" either way; differences below this allowance count as equal.
+const RAND_TIE_ALLOWANCE = 1e-9;
+
 /**
  * RAND/UCLA disagreement on a 1–9 scale (Fitch et al. 2001, RAND/UCLA Appropriateness Method
- * User's Manual): IPR = P70 − P30, IPRAS = 2.35 + 1.5·|5 − (P30 + P70)/2|, disagreement if IPR > IPRAS.
- * Takes type 7 percentiles so callers choose how they are computed (summariseScale uses quantile).
+ * User's Manual): IPR = P70 − P30, IPRAS = 2.35 + 1.5·|5 − (P30 + P70)/2|, disagreement if IPR > IPRAS
+ * (strictly: an exact tie is no disagreement). Takes type 7 percentiles so callers choose how they
+ * are computed (summariseScale uses quantile).
  * @example randUcla(1.4, 8.6).randDisagreement // => true (IPR 7.2 > IPRAS 2.35)
  */
 export function randUcla(p30: number, p70: number): RandUclaResult {
   const ipr = p70 - p30;
   const ipras = 2.35 + 1.5 * Math.abs(5 - (p30 + p70) / 2);
-  return { ipr, ipras, randDisagreement: ipr > ipras };
+  return { ipr, ipras, randDisagreement: ipr - ipras > RAND_TIE_ALLOWANCE };
 }
 
 const fmt = (x: number): string => String(Number(x.toFixed(3)));

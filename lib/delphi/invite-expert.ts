@@ -1,12 +1,15 @@
 // Invite an expert to a round: the account is made if needed, and a single-use sign-in link is
-// issued. Without SMTP the link is kept in the admin outbox (and shown once to the admin).
+// issued and e-mailed by SMTP when configured. Without SMTP the link is kept in the admin outbox (and
+// shown once to the admin).
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { conflict, notFound } from "@/lib/errors";
 import { newToken } from "@/lib/auth/tokens";
+import { queueEmail } from "@/lib/mail/queue-email";
+import { deliverEmails } from "@/lib/mail/deliver-emails";
 
-const INVITATION_DAYS = 14;
+export const INVITATION_DAYS = 14;
 
 export const ZInviteExpertInput = z
   .object({
@@ -28,27 +31,32 @@ export async function inviteExpert(input: InviteExpertInput, options: { actorId:
   const invitation = await db().$transaction(async (tx) => {
     let user = await tx.user.findUnique({ where: { email } });
     if (user && user.role !== "EXPERT") throw conflict("This e-mail belongs to an account that is not an expert account");
-    user ??= await tx.user.create({ data: { email, name: name || email.split("@")[0], role: "EXPERT", profile: { create: {} } } });
+    if (!user) {
+      user = await tx.user.create({ data: { email, name: name || email.split("@")[0], role: "EXPERT", profile: { create: {} } } });
+      await recordAudit({ actorId: options.actorId, action: "user.create", entity: "user", entityId: user.id, data: { role: "EXPERT", via: "invitation" } }, tx);
+    }
     const invitation = await tx.invitation.upsert({
       where: { roundId_userId: { roundId, userId: user.id } },
       create: { roundId, userId: user.id, tokenHash, tokenExpiresAt: expiry(), sentAt: new Date() },
       update: { tokenHash, tokenExpiresAt: expiry(), sentAt: new Date(), status: "PENDING" },
     });
-    await tx.outboundEmail.create({
-      data: {
+    const emailId = await queueEmail(
+      {
         to: email,
         kind: "invitation",
         studyId: round.study.id,
         subject: `Invitation: ${round.study.name}, round ${round.number}`,
         body: `You are invited to give your expert judgement in round ${round.number} of the foresight study "${round.study.name}".\n\nOpen this link to set your password and answer (valid for ${INVITATION_DAYS} days, usable once):\n${link}\n`,
       },
-    });
+      tx,
+    );
     await recordAudit({ actorId: options.actorId, action: "invitation.create", entity: "invitation", entityId: invitation.id, studyId: round.study.id }, tx);
-    return invitation;
+    return { ...invitation, emailId };
   });
-  return { invitationId: invitation.id, link };
+  const delivery = await deliverEmails([invitation.emailId]);
+  return { invitationId: invitation.id, link, emailed: delivery.sent === 1 };
 }
 
-function expiry(): Date {
+export function expiry(): Date {
   return new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
 }

@@ -77,34 +77,101 @@ export function wilcoxonSignedRank(pairs: ReadonlyArray<readonly [number, number
   return { n, w: Math.min(wPlus, wMinus), z, p: Math.min(1, 2 * normalSf(Math.abs(z))) };
 }
 
-export type KendallWResult = { w: number; chiSquare: number; df: number; p: number };
+export type CompareRoundsInput = {
+  /** One item's answers in the earlier round, by expert. */
+  previous: ReadonlyMap<string, number>;
+  /** The same item's answers in the later round, by expert. */
+  current: ReadonlyMap<string, number>;
+  range: ScaleRange;
+};
+export type RoundComparison = {
+  percentChange: number;
+  /** Null when no expert answered the item in both rounds: there is nothing to pair. */
+  wilcoxonP: number | null;
+  /** Experts who answered in both rounds. */
+  pairs: number;
+};
 
 /**
- * Kendall's coefficient of concordance for m complete rankings of the same n items, best first
- * (Kendall & Babington Smith 1939): W = 12S / (m²(n³ − n)), S = Σ_j (R_j − m(n + 1)/2)²; significance
- * from χ² = m(n − 1)W on n − 1 degrees of freedom. No tie correction: complete rankings have no ties.
- * @example kendallW([["a", "b", "c"], ["a", "b", "c"]]).w // => 1
- * @throws RangeError unless every ranking lists the same n ≥ 2 distinct items
+ * Stability of one item between two rounds (delphi-methods.md §3.3): percentage change over every
+ * answer of each round, and the Wilcoxon signed-rank p over the experts who answered both.
+ * @example compareRounds({ previous: new Map([["e1", 2]]), current: new Map([["e1", 2]]),
+ *   range: { min: 1, max: 5 } }) // => { percentChange: 0, wilcoxonP: 1, pairs: 1 }
+ * @throws RangeError if either round has no answers or an answer is off the scale
  */
-export function kendallW(rankings: ReadonlyArray<readonly string[]>): KendallWResult {
-  const m = rankings.length;
-  const n = m > 0 ? rankings[0].length : 0;
-  if (m === 0 || n < 2) throw new RangeError("kendallW needs at least one ranking of two or more items");
-  const rankSums = new Map<string, number>(rankings[0].map((item) => [item, 0]));
-  for (const ranking of rankings) {
-    if (ranking.length !== n || new Set(ranking).size !== n || rankSums.size !== n) {
-      throw new RangeError("every ranking must list the same distinct items once");
+export function compareRounds({ previous, current, range }: CompareRoundsInput): RoundComparison {
+  const pairs: Array<[number, number]> = [];
+  for (const [expert, value] of current) {
+    const before = previous.get(expert);
+    if (before !== undefined) pairs.push([before, value]);
+  }
+  return {
+    percentChange: percentChange([...previous.values()], [...current.values()], range),
+    wilcoxonP: pairs.length === 0 ? null : wilcoxonSignedRank(pairs).p,
+    pairs: pairs.length,
+  };
+}
+
+export type KendallWResult = { w: number; chiSquare: number; df: number; p: number };
+
+/** One expert's ranking, best first; an inner array is a group of items tied at that place. */
+export type Ranking = ReadonlyArray<string | readonly string[]>;
+
+/** Each item's average rank in one ranking, and that ranking's Σ(t³ − t) over its tie groups. */
+function rankItems(ranking: Ranking): { ranks: Map<string, number>; tieTerm: number } {
+  const ranks = new Map<string, number>();
+  let placed = 0;
+  let tieTerm = 0;
+  for (const entry of ranking) {
+    const group = typeof entry === "string" ? [entry] : entry;
+    const t = group.length;
+    if (t === 0) throw new RangeError("a tie group must hold at least one item");
+    for (const item of group) {
+      if (ranks.has(item)) throw new RangeError(`item "${item}" is ranked twice in one ranking`);
+      ranks.set(item, placed + (t + 1) / 2);
     }
-    ranking.forEach((item, position) => {
+    placed += t;
+    tieTerm += t ** 3 - t;
+  }
+  return { ranks, tieTerm };
+}
+
+/**
+ * Kendall's coefficient of concordance for m rankings of the same n items, best first (Kendall &
+ * Babington Smith 1939). Tied items share their average rank and W takes Kendall's tie correction:
+ * W = 12S / (m²(n³ − n) − m·ΣT), S = Σ_j (R_j − m(n + 1)/2)², T = Σ(t³ − t) per ranking; without ties
+ * this is the classic 12S / (m²(n³ − n)). χ² = m(n − 1)W on n − 1 degrees of freedom, which with
+ * ties is exactly the Friedman statistic of scipy.stats.friedmanchisquare and R's friedman.test
+ * (and irr::kendall(x, correct = TRUE)); uncorrected, W could not reach 1 when every expert agrees.
+ * @example kendallW([["a", "b", "c"], ["a", "b", "c"]]).w // => 1
+ * @example kendallW([["a", ["b", "c"]], ["a", ["b", "c"]]]).w // => 1 (tie-corrected)
+ * @throws RangeError unless every ranking lists the same n ≥ 2 distinct items, or if every ranking
+ *   ties all its items (W is then 0/0)
+ */
+export function kendallW(rankings: readonly Ranking[]): KendallWResult {
+  const m = rankings.length;
+  if (m === 0) throw new RangeError("kendallW needs at least one ranking of two or more items");
+  const first = rankItems(rankings[0]).ranks;
+  const n = first.size;
+  if (n < 2) throw new RangeError("kendallW needs at least one ranking of two or more items");
+  const rankSums = new Map<string, number>([...first.keys()].map((item) => [item, 0]));
+  let tieTerms = 0;
+  for (const ranking of rankings) {
+    const { ranks, tieTerm } = rankItems(ranking);
+    if (ranks.size !== n) throw new RangeError("every ranking must list the same distinct items once");
+    for (const [item, rank] of ranks) {
       const sum = rankSums.get(item);
       if (sum === undefined) throw new RangeError(`item "${item}" is missing from the first ranking`);
-      rankSums.set(item, sum + position + 1);
-    });
+      rankSums.set(item, sum + rank);
+    }
+    tieTerms += tieTerm;
   }
+  const denominator = m * m * (n ** 3 - n) - m * tieTerms;
+  if (denominator === 0) throw new RangeError("W is undefined when every ranking ties all its items");
   const meanSum = (m * (n + 1)) / 2;
   let s = 0;
   for (const sum of rankSums.values()) s += (sum - meanSum) ** 2;
-  const w = (12 * s) / (m * m * (n ** 3 - n));
+  const w = (12 * s) / denominator;
   const df = n - 1;
   const chiSquare = m * df * w;
   return { w, chiSquare, df, p: chiSquareSf(chiSquare, df) };

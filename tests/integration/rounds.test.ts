@@ -140,7 +140,7 @@ describe("an expert's view of a round", () => {
     const [a, b] = await Promise.all(markers.map((m) => createInvitedExpert(round.id, { name: `Name ${m}`, email: `mail-${m}@example.test` })));
     await addComment(a, { itemId: round.items[0].id, body: "Comment by the first expert" });
     await addComment(b, { itemId: round.items[0].id, body: "Comment by the second expert" });
-    await saveAnswers(b, { roundId: round.id, submit: true, answers: [rate(round.items[0].id, 5)] });
+    await saveAnswers(b, { roundId: round.id, submit: true, answers: [rate(round.items[0].id, 5), rate(round.items[1].id, 4)] });
 
     for (const [viewer, other, marker] of [[a, b, markers[1]], [b, a, markers[0]]] as const) {
       const view = await getExpertRound(viewer, round.id);

@@ -1,8 +1,10 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 
 export function AcceptForm({ token, name }: { token: string; name: string }) {
+  const t = useTranslations("invite");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -10,32 +12,32 @@ export function AcceptForm({ token, name }: { token: string; name: string }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const password = String(form.get("password"));
-    if (password.length < 8) return setError("Use at least 8 characters.");
-    if (password !== form.get("confirm")) return setError("The two passwords differ.");
+    if (password.length < 8) return setError(t("tooShort"));
+    if (password !== form.get("confirm")) return setError(t("differ"));
     setPending(true);
     setError(null);
     const result = await signIn("invitation", { token, password, name: form.get("name"), redirect: false });
     setPending(false);
     if (result?.ok) window.location.assign("/rounds");
-    else setError("The link could not be used. It may have expired or been used already.");
+    else setError(t("failed"));
   }
 
   return (
     <form className="stack" onSubmit={onSubmit}>
       <label>
-        Your name (seen only by the study office)
+        {t("name")}
         <input name="name" defaultValue={name} maxLength={200} />
       </label>
       <label>
-        Password (at least 8 characters)
+        {t("password")}
         <input name="password" type="password" autoComplete="new-password" required minLength={8} />
       </label>
       <label>
-        Password again
+        {t("again")}
         <input name="confirm" type="password" autoComplete="new-password" required />
       </label>
       {error && <p className="error" role="alert">{error}</p>}
-      <button type="submit" disabled={pending}>{pending ? "Signing in…" : "Set password and continue"}</button>
+      <button type="submit" disabled={pending}>{pending ? t("pending") : t("submit")}</button>
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { getInvitationByToken } from "@/lib/auth/accept-invitation";
 import { AcceptForm } from "@/app/invite/[token]/accept-form";
 
@@ -6,22 +7,20 @@ export const dynamic = "force-dynamic";
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const invitation = await getInvitationByToken(token);
+  const t = await getTranslations("invite");
   if (!invitation) {
     return (
       <div className="card" style={{ maxWidth: 520, margin: "3rem auto" }}>
-        <h1>This link no longer works</h1>
-        <p>It was already used, has expired or was withdrawn. If you set a password, <a href="/login">sign in</a>; otherwise ask the study office for a new invitation.</p>
+        <h1>{t("goneTitle")}</h1>
+        <p>{t.rich("goneText", { login: (chunks) => <a href="/login">{chunks}</a> })}</p>
       </div>
     );
   }
   return (
     <div className="card" style={{ maxWidth: 520, margin: "3rem auto" }}>
-      <h1>Welcome to the panel</h1>
-      <p>
-        You are invited to round {invitation.round.number} of <strong>{invitation.round.study.name}</strong> as {invitation.user.email}. Choose a
-        password to sign in now and later.
-      </p>
-      <p className="muted">Other panel members will never see your name or your individual answers.</p>
+      <h1>{t("welcome")}</h1>
+      <p>{t.rich("invited", { number: invitation.round.number, name: invitation.round.study.name, email: invitation.user.email, study: (chunks) => <strong>{chunks}</strong> })}</p>
+      <p className="muted">{t("anonymity")}</p>
       <AcceptForm token={token} name={invitation.user.name} />
     </div>
   );

@@ -33,6 +33,20 @@ describe("comet7015 and randUcla", () => {
   });
 });
 
+describe("randUcla on an exact tie", () => {
+  it("does not let rounding turn IPR = IPRAS into a disagreement", () => {
+    // Ratings 1 2 2 3 6 6 6 6 7 7 9 9: exactly P30 = 3.9 and P70 = 6.7, so IPR = 2.8 and
+    // IPRAS = 2.35 + 1.5·|5 − 5.3| = 2.8. In doubles IPR is 2.8 and IPRAS 2.7999999999999985
+    // (numpy.percentile gives the same), so a plain ">" would report disagreement.
+    const s = nine([1, 2, 2, 3, 6, 6, 6, 6, 7, 7, 9, 9]);
+    expect(s.ipr).toBeCloseTo(2.8, 12);
+    expect(s.ipras).toBeCloseTo(2.8, 12);
+    expect((s.ipr as number) > (s.ipras as number)).toBe(true);
+    expect(s.randDisagreement).toBe(false);
+    expect(randUcla(3.9, 6.8).randDisagreement).toBe(true); // IPR 2.9 > IPRAS 2.35 + 1.5·0.35 = 2.875
+  });
+});
+
 describe("evaluateRule", () => {
   it("finds IQR consensus at the threshold and not above it", () => {
     const rule: ConsensusRule = { kind: "IQR", max: 1 };

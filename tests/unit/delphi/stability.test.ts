@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { kendallW, percentChange, wilcoxonSignedRank } from "@/lib/delphi/stability";
+import { compareRounds, kendallW, percentChange, wilcoxonSignedRank } from "@/lib/delphi/stability";
 
 const P_TOL = 1e-6;
 
@@ -100,6 +100,33 @@ describe("kendallW", () => {
     expect(opposite).toEqual({ w: 0, chiSquare: 0, df: 3, p: 1 });
   });
 
+  it("gives tied items their average rank and applies Kendall's tie correction", () => {
+    // Ranks (A, B, C, D): 1, 2.5, 2.5, 4 / 1.5, 1.5, 3, 4 / 2, 1, 4, 3; rank sums 4.5, 5, 9.5, 11;
+    // S = 31.5; ΣT = 6 + 6 = 12; W = 12·31.5 / (9·60 − 3·12) = 0.75 (uncorrected it would be 0.7).
+    // χ² = 3·3·W = 6.75 equals scipy.stats.friedmanchisquare on those ranks: 6.750000000000004,
+    // p 0.08030772655502633 (SciPy 1.17.1).
+    const r = kendallW([["A", ["B", "C"], "D"], [["A", "B"], "C", "D"], ["B", "A", "D", "C"]]);
+    expect(r.w).toBeCloseTo(0.75, 12);
+    expect(r.chiSquare).toBeCloseTo(6.75, 12);
+    expect(Math.abs(r.p - 0.08030772655502633)).toBeLessThan(1e-12);
+  });
+
+  it("reaches 1 when every expert gives the same ranking with the same ties", () => {
+    const same = ["a", ["b", "c"], "d"];
+    expect(kendallW([same, same, same]).w).toBeCloseTo(1, 14);
+  });
+
+  it("rejects rankings in which every expert ties every item, where W is 0/0", () => {
+    expect(() => kendallW([[["a", "b"]], [["b", "a"]]])).toThrow(/ties all/);
+    // One tie is enough: ranks (1.5, 1.5) and (1, 2), S = 0.5, W = 12·0.5 / (4·6 − 2·6) = 0.5.
+    expect(kendallW([[["a", "b"]], ["a", "b"]]).w).toBeCloseTo(0.5, 14);
+  });
+
+  it("rejects an item ranked twice even inside a tie group", () => {
+    expect(() => kendallW([["a", ["b", "a"]], ["a", "b", "c"]])).toThrow(RangeError);
+    expect(() => kendallW([["a", []], ["a", "b"]])).toThrow(RangeError);
+  });
+
   it("rejects rankings that do not list the same items once each", () => {
     expect(() => kendallW([])).toThrow(RangeError);
     expect(() => kendallW([["a"]])).toThrow(RangeError);
@@ -107,5 +134,29 @@ describe("kendallW", () => {
     expect(() => kendallW([["a", "b"], ["a", "a"]])).toThrow(RangeError);
     expect(() => kendallW([["a", "a"], ["a", "b"]])).toThrow(RangeError);
     expect(() => kendallW([["a", "b"], ["a", "b", "c"]])).toThrow(RangeError);
+  });
+});
+
+describe("compareRounds", () => {
+  const range = { min: 1, max: 5 };
+
+  it("measures change over every answer but pairs only the experts who answered both rounds", () => {
+    const previous = new Map([["e1", 3], ["e2", 4], ["e3", 2], ["e4", 5]]);
+    const current = new Map([["e1", 4], ["e2", 4], ["e3", 3], ["e5", 1]]);
+    const r = compareRounds({ previous, current, range });
+    expect(r.pairs).toBe(3);
+    expect(r.percentChange).toBeCloseTo(percentChange([3, 4, 2, 5], [4, 4, 3, 1], range), 15);
+    expect(r.wilcoxonP).toBe(wilcoxonSignedRank([[3, 4], [4, 4], [2, 3]]).p);
+  });
+
+  it("gives p = 1 when nobody moved and null when nobody answered twice", () => {
+    const same = new Map([["e1", 2], ["e2", 5]]);
+    expect(compareRounds({ previous: same, current: new Map(same), range })).toEqual({
+      percentChange: 0,
+      wilcoxonP: 1,
+      pairs: 2,
+    });
+    const other = compareRounds({ previous: same, current: new Map([["e9", 2]]), range });
+    expect(other).toEqual({ percentChange: 0.5, wilcoxonP: null, pairs: 0 });
   });
 });

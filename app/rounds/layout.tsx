@@ -1,0 +1,5 @@
+import "./rounds.css";
+
+export default function RoundsLayout({ children }: { children: React.ReactNode }) {
+  return children;
+}
