@@ -2,8 +2,10 @@
 // While imports or scans run, re-render the page every second so their progress shows.
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { useTranslations } from "next-intl";
 
 export function ActivityPoller({ studyId, active }: { studyId: string; active: boolean }) {
+  const t = useTranslations("common");
   const router = useRouter();
   useEffect(() => {
     if (!active) return;
@@ -17,5 +19,5 @@ export function ActivityPoller({ studyId, active }: { studyId: string; active: b
     }, 1000);
     return () => clearInterval(timer);
   }, [active, studyId, router]);
-  return active ? <p className="muted" role="status">Work in progress; this page updates by itself.</p> : null;
+  return active ? <p className="muted" role="status">{t("inProgress")}</p> : null;
 }

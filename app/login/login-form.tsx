@@ -1,8 +1,10 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 
 export function LoginForm() {
+  const t = useTranslations("login");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -14,21 +16,22 @@ export function LoginForm() {
     const result = await signIn("password", { email: form.get("email"), password: form.get("password"), redirect: false });
     setPending(false);
     if (result?.ok) window.location.assign("/");
-    else setError("The e-mail or password is not right, or the account is disabled.");
+    else if (result?.error?.startsWith("Too many")) setError(result.error);
+    else setError(t("failed"));
   }
 
   return (
     <form className="stack" onSubmit={onSubmit}>
       <label>
-        E-mail
+        {t("email")}
         <input name="email" type="email" autoComplete="username" required />
       </label>
       <label>
-        Password
+        {t("password")}
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
       {error && <p className="error" role="alert">{error}</p>}
-      <button type="submit" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</button>
+      <button type="submit" disabled={pending}>{pending ? t("pending") : t("submit")}</button>
     </form>
   );
 }

@@ -110,14 +110,14 @@ describe("the thin path in the browser", () => {
     const planner = await newPage();
     await signIn(planner, baseUrl, accounts.PLANNER);
     await planner.goto(studyUrl);
-    await planner.getByRole("link", { name: "Report" }).click();
+    await planner.getByRole("link", { name: "Report", exact: true }).click();
     await planner.waitForURL(/\/report$/);
     const rows = planner.getByTestId("report-row");
     await expect(rows.count()).resolves.toBe(10);
     const medians = await rows.locator('[data-testid="median"]').allTextContents();
     expect(medians.map(Number).sort()).toEqual([...given].sort());
     const agreements = await rows.locator('[data-testid="agreement"]').allTextContents();
-    expect(agreements.filter((a) => a === "100 %")).toHaveLength(given.filter((v) => v >= 4).length);
+    expect(agreements.filter((a) => a === "100%")).toHaveLength(given.filter((v) => v >= 4).length);
     // NISTEP importance index of a single answer: 5–4 → 100, 3 → 50, 2–1 → 0.
     const indexOf = (v: number) => (v >= 4 ? "100" : v === 3 ? "50" : "0");
     const indices = await rows.locator('[data-testid="importance-index"]').allTextContents();
@@ -130,5 +130,21 @@ describe("the thin path in the browser", () => {
     expect(new URL(planner.url()).pathname).not.toMatch(/\/rounds\//);
     await expert.goto(studyUrl);
     expect(new URL(expert.url()).pathname).not.toMatch(/\/studies\//);
+  });
+
+  it("sends the security headers, and the pages work under the content security policy", async () => {
+    const page = await newPage();
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto(`${baseUrl}/login`);
+    const headers = response!.headers();
+    expect(headers["content-security-policy"]).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+    expect(headers["content-security-policy"]).not.toMatch(/unsafe-eval/);
+    expect(headers).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "same-origin" });
+    await signIn(page, baseUrl, accounts.ADMIN);
+    await page.goto(`${baseUrl}/studies`);
+    expect(violations).toEqual([]);
   });
 });

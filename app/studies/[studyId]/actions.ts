@@ -11,7 +11,7 @@ export async function launchScanAction(studyId: string, _: ActionResult<string> 
   return runAction(async () => {
     const viewer = await requireViewer(can.launchScan);
     const scan = await startScan(
-      { studyId, question: String(form.get("question") ?? ""), k: form.get("k") as string, iterations: form.get("iterations") as string, seed: form.get("seed") as string },
+      { studyId, question: String(form.get("question") ?? ""), k: form.get("k") as string, kTo: (form.get("kTo") as string) || undefined, kStep: (form.get("kStep") as string) || undefined, iterations: form.get("iterations") as string, seed: form.get("seed") as string },
       viewer.id,
     );
     revalidatePath(`/studies/${studyId}`);

@@ -1,3 +1,5 @@
+import { getTranslations } from "next-intl/server";
+
 type ImportRow = {
   id: string;
   fileName: string | null;
@@ -12,11 +14,13 @@ type ImportRow = {
   _count: { errors: number };
 };
 
-export function ImportsTable({ imports }: { imports: ImportRow[] }) {
+export async function ImportsTable({ imports }: { imports: ImportRow[] }) {
+  const t = await getTranslations("imports");
+  const ts = await getTranslations("status");
   return (
     <table>
       <thead>
-        <tr><th>File</th><th>Format</th><th>Status</th><th>Records</th><th>Imported</th><th>Duplicates</th><th>Rejected</th></tr>
+        <tr><th>{t("file")}</th><th>{t("format")}</th><th>{t("status")}</th><th>{t("records")}</th><th>{t("imported")}</th><th>{t("duplicates")}</th><th>{t("rejected")}</th></tr>
       </thead>
       <tbody>
         {imports.map((i) => (
@@ -24,8 +28,8 @@ export function ImportsTable({ imports }: { imports: ImportRow[] }) {
             <td>{i.fileName}</td>
             <td>{i.format ?? "—"}</td>
             <td>
-              <span className={`badge ${i.status}`}>{i.status.toLowerCase()}</span>{" "}
-              {(i.status === "RUNNING" || i.status === "QUEUED") && <progress value={i.progress} max={1} aria-label="Import progress" />}
+              <span className={`badge ${i.status}`}>{ts(i.status)}</span>{" "}
+              {(i.status === "RUNNING" || i.status === "QUEUED") && <progress value={i.progress} max={1} aria-label={t("progress")} />}
               {i.error && <div className="error">{i.error}</div>}
             </td>
             <td>{i.recordsRead}</td>
@@ -36,13 +40,13 @@ export function ImportsTable({ imports }: { imports: ImportRow[] }) {
               {i._count.errors > 0 && (
                 <>
                   {" "}
-                  <a href={`/api/imports/${i.id}/errors`}>error report</a>
+                  <a href={`/api/imports/${i.id}/errors`}>{t("errorReport")}</a>
                 </>
               )}
             </td>
           </tr>
         ))}
-        {imports.length === 0 && <tr><td colSpan={7} className="muted">No imports yet.</td></tr>}
+        {imports.length === 0 && <tr><td colSpan={7} className="muted">{t("none")}</td></tr>}
       </tbody>
     </table>
   );

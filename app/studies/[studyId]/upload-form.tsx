@@ -2,29 +2,36 @@
 // Sends the file as the raw request body, so the server streams it to storage without buffering.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 
-export function UploadForm({ studyId }: { studyId: string }) {
+export function UploadForm({ studyId, formats }: { studyId: string; formats: { id: string; label: string }[] }) {
+  const t = useTranslations("upload");
   const router = useRouter();
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const input = event.currentTarget.elements.namedItem("file") as HTMLInputElement;
+    const form = event.currentTarget;
+    const input = form.elements.namedItem("file") as HTMLInputElement;
+    const format = (form.elements.namedItem("format") as HTMLSelectElement).value;
+    const mapping = (form.elements.namedItem("mapping") as HTMLTextAreaElement).value.trim();
     const file = input.files?.[0];
-    if (!file) return setMessage({ kind: "error", text: "Choose a file first." });
+    if (!file) return setMessage({ kind: "error", text: t("chooseFile") });
     setPending(true);
     setMessage(null);
-    const response = await fetch(`/api/studies/${studyId}/imports?name=${encodeURIComponent(file.name)}`, {
+    const query = new URLSearchParams({ name: file.name, format });
+    if (mapping) query.set("mapping", mapping);
+    const response = await fetch(`/api/studies/${studyId}/imports?${query}`, {
       method: "PUT",
       body: file,
       headers: { "content-type": "application/octet-stream" },
     }).catch(() => null);
     setPending(false);
-    if (!response) return setMessage({ kind: "error", text: "The upload failed; check the connection." });
+    if (!response) return setMessage({ kind: "error", text: t("failed") });
     const body = (await response.json().catch(() => ({}))) as { error?: string };
-    if (!response.ok) return setMessage({ kind: "error", text: body.error ?? `Upload refused (${response.status})` });
-    setMessage({ kind: "success", text: `${file.name} uploaded; the import is running.` });
+    if (!response.ok) return setMessage({ kind: "error", text: body.error ?? t("refused", { status: response.status }) });
+    setMessage({ kind: "success", text: t("uploaded", { file: file.name }) });
     input.value = "";
     router.refresh();
   }
@@ -32,10 +39,24 @@ export function UploadForm({ studyId }: { studyId: string }) {
   return (
     <form className="inline" onSubmit={onSubmit} style={{ marginBottom: ".75rem" }}>
       <label>
-        Import a file (RIS or CSV; the format is detected from the content)
+        {t("file")}
         <input name="file" type="file" />
       </label>
-      <button type="submit" disabled={pending}>{pending ? "Uploading…" : "Upload"}</button>
+      <label>
+        {t("format")}
+        <select name="format" defaultValue="auto">
+          <option value="auto">{t("detect")}</option>
+          {formats.map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
+        </select>
+      </label>
+      <details>
+        <summary>{t("mapping")}</summary>
+        <label>
+          {t("mappingHelp")} {`{"title": "Headline", "abstract": "Body", "year": "pub_year"}`}
+          <textarea name="mapping" rows={3} cols={50} spellCheck={false} />
+        </label>
+      </details>
+      <button type="submit" disabled={pending}>{pending ? t("uploading") : t("upload")}</button>
       {message && <span className={message.kind} role={message.kind === "error" ? "alert" : "status"}>{message.text}</span>}
     </form>
   );
