@@ -9,18 +9,35 @@ import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
 import { acceptInvitation } from "@/lib/auth/accept-invitation";
 import { recordAudit } from "@/lib/audit";
+import { loginRefusal, recordLoginFailure } from "@/lib/auth/login-throttle";
 
 const ZPasswordLogin = z.object({ email: z.string().email().max(320), password: z.string().min(1).max(256) });
 const ZInvitationLogin = z.object({ token: z.string().min(20).max(200), password: z.string().max(256), name: z.string().max(200).optional() });
 
 export type SessionUser = { id: string; tokenVersion: number };
 
-async function authorizePassword(raw: unknown): Promise<SessionUser | null> {
+/** The client address from the proxy's header (the app runs behind one in production) or none. */
+function clientAddress(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"];
+  return typeof forwarded === "string" ? (forwarded.split(",")[0]?.trim() || null) : null;
+}
+
+/**
+ * @throws Error with a message for the sign-in form when the account or address is throttled
+ * (next-auth passes a thrown message to the client; a null answer shows the generic one)
+ */
+export async function authorizePassword(raw: unknown, headers?: Record<string, unknown>): Promise<SessionUser | null> {
   const input = ZPasswordLogin.safeParse(raw);
   if (!input.success) return null;
+  const address = clientAddress(headers);
+  const refusal = await loginRefusal(input.data.email, address);
+  if (refusal) throw new Error(refusal);
   const user = await db().user.findUnique({ where: { email: input.data.email.toLowerCase() } });
   const ok = await verifyPassword(user?.passwordHash ?? null, input.data.password);
-  if (!user || !ok || user.disabledAt) return null;
+  if (!user || !ok || user.disabledAt) {
+    await recordLoginFailure(input.data.email, address);
+    return null;
+  }
   await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   await recordAudit({ actorId: user.id, action: "user.login", entity: "user", entityId: user.id });
   return { id: user.id, tokenVersion: user.tokenVersion };
@@ -42,7 +59,7 @@ export const authOptions: NextAuthOptions = {
       id: "password",
       name: "E-mail and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      authorize: (credentials) => authorizePassword(credentials) as never,
+      authorize: (credentials, request) => authorizePassword(credentials, request?.headers) as never,
     }),
     CredentialsProvider({
       id: "invitation",
@@ -67,7 +84,14 @@ export const authOptions: NextAuthOptions = {
   events: {
     async signOut({ token }) {
       // Ends every copy of the session cookie, not only the one in this browser.
-      if (token?.sub) await db().user.update({ where: { id: token.sub }, data: { tokenVersion: { increment: 1 } } }).catch(() => {});
+      if (!token?.sub) return;
+      const userId = token.sub;
+      await db()
+        .$transaction(async (tx) => {
+          await tx.user.update({ where: { id: userId }, data: { tokenVersion: { increment: 1 } } });
+          await recordAudit({ actorId: userId, action: "user.logout", entity: "user", entityId: userId }, tx);
+        })
+        .catch(() => {});
     },
   },
 };

@@ -17,4 +17,12 @@ export const can = {
   viewReports: (v: Viewer) => v.role === "ADMIN" || v.role === "PLANNER",
   /** Experts answer only rounds they were invited to; that object-level check lives in lib/delphi. */
   answerRounds: (v: Viewer) => v.role === "EXPERT",
+  /** Propose relabel / merge / split / delete; experts only on studies whose panel they are on (lib/curation). */
+  proposeCuration: (v: Viewer) => v.role === "ADMIN" || v.role === "EXPERT",
+  /** Support or oppose another panelist's proposal. */
+  voteOnProposals: (v: Viewer) => v.role === "EXPERT",
+  decideProposals: isAdmin,
+  /** The expert pool: profiles, suggestions, response tracking. */
+  manageExperts: isAdmin,
+  editExpertProfile: (v: Viewer, userId: string) => v.role === "ADMIN" || (v.role === "EXPERT" && v.id === userId),
 };
