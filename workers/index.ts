@@ -8,6 +8,9 @@ import { QUEUES } from "@/lib/jobs/queues";
 import { handleJob } from "@/workers/handlers";
 import { logComputeBackend } from "@/workers/compute-backend";
 import { workerName } from "@/workers/health";
+import { scheduleReminders } from "@/lib/experts/schedule-reminders";
+import { syncSchedules } from "@/lib/collect/schedule-source";
+import { syncReportSchedules } from "@/lib/reports/schedule-report-template";
 
 export async function startWorkers(log: (line: string) => void = console.log): Promise<{ close(): Promise<void> }> {
   const concurrency = env().WORKER_CONCURRENCY;
@@ -18,6 +21,11 @@ export async function startWorkers(log: (line: string) => void = console.log): P
     return worker;
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  // Job schedulers live in the queue store; re-create them from the rows that define them, so a
+  // reset or new queue store (e.g. moving from PostgreSQL queues to Redis) keeps every schedule.
+  await scheduleReminders();
+  await syncSchedules();
+  await syncReportSchedules();
   log(`[worker] ${workers.length} queues on ${queueBackend() === "redis" ? "Redis" : "PostgreSQL"}, concurrency ${concurrency}`);
   void logComputeBackend(log);
   return {

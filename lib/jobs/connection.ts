@@ -1,5 +1,6 @@
 // One place decides where the queues live: Redis when REDIS_URL is set, else BullMQ's PostgreSQL
-// backend in the application database. Queues and workers are the same either way.
+// backend in the application database. Queues and workers are the same either way. On Redis, keys
+// live under QUEUE_PREFIX (BullMQ's "bull" by default), so several deployments can share one server.
 import { Queue, Worker, createPostgresBackend, type Processor, type WorkerOptions } from "bullmq";
 import { databaseUrl, env } from "@/lib/env";
 
@@ -30,13 +31,13 @@ function postgresConnection() {
 
 export function createQueue(name: string): Queue {
   const redisUrl = env().REDIS_URL;
-  if (redisUrl) return new Queue(name, { connection: redisConnection(redisUrl, false) });
+  if (redisUrl) return new Queue(name, { connection: redisConnection(redisUrl, false), prefix: env().QUEUE_PREFIX });
   // Same API on either backend; the generic parameter only records which one.
   return new Queue(name, { connection: postgresConnection() }, createPostgresBackend) as unknown as Queue;
 }
 
 export function createWorker<T>(name: string, processor: Processor<T>, options: Omit<WorkerOptions, "connection">): Worker<T> {
   const redisUrl = env().REDIS_URL;
-  if (redisUrl) return new Worker<T>(name, processor, { ...options, connection: redisConnection(redisUrl, true) });
+  if (redisUrl) return new Worker<T>(name, processor, { ...options, connection: redisConnection(redisUrl, true), prefix: env().QUEUE_PREFIX });
   return new Worker(name, processor, { ...options, connection: postgresConnection() }, createPostgresBackend) as unknown as Worker<T>;
 }

@@ -16,7 +16,10 @@ export default async function setup() {
   }
   const testUrl = new URL(serverUrl);
   const database = `${testUrl.pathname.slice(1) || "foresight"}_test`.replace(/[^\w]/g, "_");
-  const admin = new pg.Client({ connectionString: serverUrl });
+  // Created and dropped from the maintenance database, so DATABASE_URL may name one that does not exist yet.
+  const maintenance = new URL(serverUrl);
+  maintenance.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: maintenance.toString() });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${database}"`);
