@@ -95,6 +95,9 @@ function createParser(delimiter: string, fromLine: number, onSyntaxError: (skipp
   });
 }
 
+/** Far above any export's width (Web of Science's tab-delimited has ~70); a wider header is not a table. */
+const MAX_COLUMNS = 2_000;
+
 async function* readCsv(text: AsyncIterable<string>, options: ReadOptions): AsyncGenerator<ReadResult> {
   // Two whole lines: the header may follow a preamble line.
   const { head, stream } = await peekText(text, (h) => h.indexOf("\n", h.indexOf("\n") + 1) >= 0);
@@ -119,6 +122,7 @@ async function* readCsv(text: AsyncIterable<string>, options: ReadOptions): Asyn
     yield* syntaxErrorsBefore(line);
     [lastLine, lastEmpty] = [info.lines, info.empty_lines];
     if (!columns) {
+      if (record.length > MAX_COLUMNS) throw new AppError("invalid", `The CSV header has ${record.length} columns; a table export has at most ${MAX_COLUMNS}`);
       const layout = options.mapping ? customLayout(options.mapping) : layoutForHeaders(record);
       // A mapping by position ("#1", "#2", …) is for files without a header: the first row is data.
       const headerless = options.mapping !== undefined && usesPositions(options.mapping);

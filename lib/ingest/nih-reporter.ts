@@ -50,6 +50,17 @@ function projectDraft(project: z.infer<typeof ZProject>, raw: Record<string, unk
 
 type Item = { value: unknown; line: number } | { error: string; line: number };
 
+const VALUE_TOKENS = new Set<TokenType>([
+  TokenType.LEFT_BRACE,
+  TokenType.LEFT_BRACKET,
+  TokenType.STRING,
+  TokenType.NUMBER,
+  TokenType.TRUE,
+  TokenType.FALSE,
+  TokenType.NULL,
+]);
+const startsValue = (token: TokenType) => VALUE_TOKENS.has(token);
+
 /** Tokenizer + token parser, with the line each project starts on (token offsets are in bytes). */
 class ProjectStream {
   private readonly tokenizer = new Tokenizer();
@@ -111,9 +122,9 @@ class ProjectStream {
     // RePORTER projects nest a few levels; a deeper document is hostile, and the parser's value stack
     // would grow with it until the process runs out of memory.
     if (opens && this.depth >= MAX_DEPTH) this.fail(`nested deeper than ${MAX_DEPTH} levels`);
-    if (opens && ++this.depth === this.recordDepth) {
-      [this.recordLine, this.recordStart] = [this.lineAt(info.offset), info.offset];
-    }
+    // A value in the results array starts a record whatever it is: `9` is reported, at its own line.
+    if (this.depth === this.recordDepth - 1 && startsValue(info.token)) this.recordLine = this.lineAt(info.offset);
+    if (opens && ++this.depth === this.recordDepth) this.recordStart = info.offset;
     if (info.token === TokenType.RIGHT_BRACE || info.token === TokenType.RIGHT_BRACKET) {
       if (this.depth-- === this.recordDepth) this.recordStart = -1;
     }

@@ -14,15 +14,7 @@ export type KnownDefect = {
   fuzz?: { format: string; kind: string; detail?: RegExp; label?: RegExp };
 };
 
-export const KNOWN_DEFECTS: KnownDefect[] = [
-  {
-    id: "nih-reporter-line-zero",
-    file: "lib/ingest/nih-reporter.ts",
-    summary: "an element of the results array that is not an object (e.g. `[9`) is reported at line 0 (lines are 1-based)",
-    fix: "set recordLine for any value that starts at record depth, not only for { and [",
-    fuzz: { format: "nih-reporter", kind: "broken", detail: /^line 0$/ },
-  },
-];
+export const KNOWN_DEFECTS: KnownDefect[] = [];
 
 export function knownDefect(id: string): KnownDefect {
   const defect = KNOWN_DEFECTS.find((d) => d.id === id);

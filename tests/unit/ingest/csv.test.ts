@@ -74,6 +74,18 @@ describe("CSV import", () => {
     await expect(records.next()).rejects.toThrow(/no title column/);
   });
 
+  it("refuses a header wider than any table export at once, and reads one at the limit", async () => {
+    const read = async (header: string) =>
+      (await import("@/lib/ingest/read-records")).readRecords(
+        (async function* () { yield new TextEncoder().encode(`${header}\nA,2020\n`); })(),
+        { format: "csv" },
+      );
+    const wide = await read("Title,Year" + ",".repeat(1_999));
+    await expect(wide.records.next()).rejects.toThrow("The CSV header has 2001 columns; a table export has at most 2000");
+    const widest = await read("Title,Year" + ",".repeat(1_998));
+    expect((await widest.records.next()).value).toMatchObject({ ok: true, record: { title: "A", year: 2020 } });
+  });
+
   it("reports a row without a title and goes on", async () => {
     const { results } = await readAll("Title,Year\nA,2020\n,2021\nC,2022\n");
     expect(results[1]).toEqual({ ok: false, position: 2, line: 3, message: "Record 2 (line 3) has no title" });

@@ -87,6 +87,17 @@ describe("NIH RePORTER reader", () => {
     expect(!results[1].ok && results[1].message).toMatch(/^Record 2 \(line 1\) is not a RePORTER project/);
   });
 
+  it("reports a value that is no project at the line it starts on, the first line included", async () => {
+    const { results } = await readAll(`[\n9,\n"not a project",\n${project(3)}]`, { format: "nih-reporter" });
+    expect(results.map((r) => [r.ok, r.position, r.line])).toEqual([
+      [false, 1, 2],
+      [false, 2, 3],
+      [true, 3, 4],
+    ]);
+    const cut = await readAll("[9\tbft", { format: "nih-reporter" }); // found by fuzzing: was reported at line 0
+    expect(cut.results.map((r) => r.line)).toEqual([1, 1]);
+  });
+
   it("keeps the projects before a cut and reports the cut", async () => {
     const { results } = await readAll(`[\n${project(1)},\n${project(2)},\n{"appl_id": 3, "project_tit`);
     expect(results.map((r) => r.ok)).toEqual([true, true, false]);
