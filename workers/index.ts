@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { disconnectDb } from "@/lib/db";
 import { createWorker, queueBackend } from "@/lib/jobs/connection";
 import { QUEUES } from "@/lib/jobs/queues";
-import { handleJob } from "@/workers/handlers";
+import { runJob } from "@/workers/handlers";
 import { logComputeBackend } from "@/workers/compute-backend";
 import { workerName } from "@/workers/health";
 import { scheduleReminders } from "@/lib/experts/schedule-reminders";
@@ -15,7 +15,7 @@ import { syncReportSchedules } from "@/lib/reports/schedule-report-template";
 export async function startWorkers(log: (line: string) => void = console.log): Promise<{ close(): Promise<void> }> {
   const concurrency = env().WORKER_CONCURRENCY;
   const workers: Worker[] = Object.values(QUEUES).map((name) => {
-    const worker = createWorker(name, handleJob, { concurrency, lockDuration: 60_000, name: workerName() });
+    const worker = createWorker(name, (job) => runJob(job, { log }), { concurrency, lockDuration: 60_000, name: workerName() });
     worker.on("failed", (job, error) => log(`[worker] ${job?.name ?? name} ${job?.id ?? ""} failed: ${error.message}`));
     worker.on("error", (error) => log(`[worker] ${name}: ${error.message}`));
     return worker;

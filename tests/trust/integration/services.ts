@@ -59,7 +59,8 @@ export async function startWorker(env: Record<string, string>): Promise<WorkerPr
 }
 
 /** `npm run worker:health` (the compose health check) with `env`: its exit code and what it printed. */
-export function workerHealth(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; output: string }> {
+export function workerHealth(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; output: string; ms: number }> {
+  const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", "workers/health.ts"], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -68,7 +69,7 @@ export function workerHealth(env: Record<string, string>, timeoutMs = 30_000): P
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.on("exit", (code) => {
       clearTimeout(timer);
-      resolve({ code, output: output.trim() });
+      resolve({ code, output: output.trim(), ms: Date.now() - started });
     });
   });
 }
