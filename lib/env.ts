@@ -12,6 +12,8 @@ const ZEnv = z.object({
   FORESIGHT_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** Concurrency of each queue in one worker process. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** How long a job waits for an unreachable PostgreSQL before it counts as a failed attempt (lib/jobs/outage.ts). */
+  DATABASE_OUTAGE_WAIT_SECONDS: z.coerce.number().int().min(0).default(900),
   /** A scan of a study with more documents trains on a stratified sample of this many, then infers the rest in slices. */
   SCAN_SAMPLE_THRESHOLD: z.coerce.number().int().min(10).default(50_000),
   /** Documents per inference slice ("analysis.infer" job) of a sampled scan. */

@@ -20,6 +20,15 @@ const ZLine = z
   })
   .loose();
 
+/**
+ * The text a back-test reads from a record: its `text`, else its title and abstract joined by ". ";
+ * "" when it has none of them. Shared by corpus files and study documents.
+ * @example documentText({ title: "Qubits", abstract: "Error correction" }) // => "Qubits. Error correction"
+ */
+export function documentText(parts: { text?: string | null; title?: string | null; abstract?: string | null }): string {
+  return parts.text?.trim() || [parts.title, parts.abstract].filter((s) => s?.trim()).join(". ");
+}
+
 /** Parses one line; `position` is the record's 1-based number, `line` its 1-based line. */
 export function parseCorpusLine(text: string, at: { position: number; line: number }): BacktestDocument | CorpusError {
   let json: unknown;
@@ -30,8 +39,8 @@ export function parseCorpusLine(text: string, at: { position: number; line: numb
   }
   const parsed = ZLine.safeParse(json);
   if (!parsed.success) return { ...at, message: `Record ${at.position} (line ${at.line}): ${parsed.error.issues[0]?.message ?? "invalid"}` };
-  const { id, year, text: body, title, abstract } = parsed.data;
-  const joined = body?.trim() || [title, abstract].filter((s) => s?.trim()).join(". ");
+  const { id, year } = parsed.data;
+  const joined = documentText(parsed.data);
   if (!joined.trim()) return { ...at, message: `Record ${at.position} (line ${at.line}) has no text, title or abstract` };
   return { id: id === undefined ? `line:${at.line}` : String(id), text: joined, year };
 }

@@ -6,7 +6,7 @@ import { STORED_WEIGHT_MIN } from "@/lib/scans/describe-themes";
 import { growthRate, yearlyVolume } from "@/lib/trends/growth";
 import { emergingScore } from "@/lib/indicators/emerging";
 import type { BacktestDocument } from "./read-corpus";
-import { splitCorpus } from "./split-corpus";
+import { splitCorpus, type SplitCorpus } from "./split-corpus";
 import { realisedGrowth, yearlyShares } from "./realised-growth";
 import { averageRanks, precisionAtK, spearman, type SpearmanResult } from "./rank-statistics";
 
@@ -86,21 +86,36 @@ function descendingRanks(values: readonly (number | null)[]): (number | null)[] 
   return out;
 }
 
-export function runBacktest(documents: readonly BacktestDocument[], options: BacktestOptions): BacktestReport {
-  const { until, horizon, k, seed } = options;
+export type PreparedBacktest = {
+  split: SplitCorpus;
+  testYears: number[];
+  tokens: number;
+};
+
+/**
+ * The split and the checks every back-test makes before training.
+ * @throws RangeError for too few training documents for K themes, or fewer than 2 years after the cut-off
+ */
+export function prepareBacktest(documents: readonly BacktestDocument[], options: BacktestOptions): PreparedBacktest {
+  const { until, horizon, k } = options;
   const split = splitCorpus(documents, { until, horizon });
-  if (split.train.length < Math.max(10, 2 * k)) throw new RangeError(`${split.train.length} documents up to ${until}: at least ${Math.max(10, 2 * k)} are needed for ${k} themes`);
+  if (split.train.length < minTrainingDocuments(k)) throw new RangeError(`${split.train.length} documents up to ${until}: at least ${minTrainingDocuments(k)} are needed for ${k} themes`);
   const testYears = [...new Set(split.test.map((d) => d.year))].sort((a, b) => a - b);
   if (testYears.length < 2) throw new RangeError(`documents in ${testYears.length} year(s) after ${until} within the horizon: at least 2 are needed to measure growth`);
   const tokens = split.corpus.docs.reduce((n, d) => n + d.length, 0);
-  options.onProgress?.(`training on ${split.train.length} documents (${split.corpus.vocab.length} terms, ${tokens} tokens), testing on ${split.test.length}`);
+  return { split, testYears, tokens };
+}
 
-  const model = train(options, split.corpus);
+/** The fewest training documents a back-test with k themes accepts. */
+export const minTrainingDocuments = (k: number) => Math.max(10, 2 * k);
+
+/** Scores, realised growth and their agreement, from the trained model and the later documents' θ. */
+export function evaluateBacktest(documents: readonly BacktestDocument[], options: BacktestOptions, prepared: PreparedBacktest, fitted: { model: LdaModel; testThetas: Float64Array[] }): BacktestReport {
+  const { until, horizon, k, seed } = options;
+  const { split, testYears, tokens } = prepared;
+  const { model } = fitted;
   const scored = scoreTopics(model, split.train, until);
-  options.onProgress?.(`inferring themes of ${split.test.length} later documents`);
-  const thetas = split.testTokens.map((t, d) => model.infer(t, { seed: seed + d }));
-  const realised = realisedGrowth(yearlyShares(thetas, split.test.map((d) => d.year)), k);
-
+  const realised = realisedGrowth(yearlyShares(fitted.testThetas, split.test.map((d) => d.year)), k);
   const scores = scored.map((s) => s.emerging?.score ?? null);
   const scoreRanks = descendingRanks(scores);
   const realisedRanks = descendingRanks(realised);
@@ -139,4 +154,14 @@ export function runBacktest(documents: readonly BacktestDocument[], options: Bac
     },
     topics: topics.sort((a, b) => (a.scoreRank ?? Infinity) - (b.scoreRank ?? Infinity)),
   };
+}
+
+export function runBacktest(documents: readonly BacktestDocument[], options: BacktestOptions): BacktestReport {
+  const prepared = prepareBacktest(documents, options);
+  const { split, tokens } = prepared;
+  options.onProgress?.(`training on ${split.train.length} documents (${split.corpus.vocab.length} terms, ${tokens} tokens), testing on ${split.test.length}`);
+  const model = train(options, split.corpus);
+  options.onProgress?.(`inferring themes of ${split.test.length} later documents`);
+  const testThetas = split.testTokens.map((t, d) => model.infer(t, { seed: options.seed + d }));
+  return evaluateBacktest(documents, options, prepared, { model, testThetas });
 }

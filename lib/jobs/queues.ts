@@ -18,6 +18,8 @@ export const JOBS = {
   "analysis.scan": QUEUES.analysis,
   /** θ for one slice of a sampled scan's documents (the payload id is the slice's TopicRun row). */
   "analysis.infer": QUEUES.analysis,
+  /** A study's back-test of the emerging score (the payload id is the BacktestRun row's). */
+  "analysis.backtest": QUEUES.analysis,
   /** The reminder check's cron tick (lib/experts/schedule-reminders.ts); the payload id is unused. */
   "experts.remind": QUEUES.experts,
   /** Generates one template-report issue (the payload id is the report row's). */
