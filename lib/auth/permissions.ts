@@ -15,6 +15,8 @@ export const can = {
   /** Study pages, themes, evidence and reports. */
   viewStudy: (v: Viewer) => v.role === "ADMIN" || v.role === "PLANNER",
   viewReports: (v: Viewer) => v.role === "ADMIN" || v.role === "PLANNER",
+  /** Back-test the emerging score on a study's documents: it reads the study and changes none of it. */
+  runBacktest: (v: Viewer) => v.role === "ADMIN" || v.role === "PLANNER",
   /** Experts answer only rounds they were invited to; that object-level check lives in lib/delphi. */
   answerRounds: (v: Viewer) => v.role === "EXPERT",
   /** Propose relabel / merge / split / delete; experts only on studies whose panel they are on (lib/curation). */

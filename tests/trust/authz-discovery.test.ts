@@ -69,12 +69,13 @@ describe("the fixture and policy table", () => {
     expect(allowed.filter((id) => !PUBLIC.includes(id) && !OWN_ONLY.includes(id))).toEqual([]);
   });
 
-  it("lets the planner read but change nothing but their own watch list and alerts", () => {
+  it("lets the planner read but change nothing but their own watch list and alerts, and start back-tests", () => {
     const changes = endpoints.filter((e) => (e.kind === "action" || (e.kind === "route" && e.method !== "GET")) && FIXTURES[e.id]?.policy.allows("planner")).map((e) => e.id);
     expect(changes.sort()).toEqual([
       "action app/components/language-actions.ts#setLocaleAction",
       "action app/studies/[studyId]/alert-actions.ts#setAlertStatusAction",
       "action app/studies/[studyId]/alert-actions.ts#watchStudyAction",
+      "action app/studies/[studyId]/backtest/actions.ts#startBacktestAction",
       "route POST /api/auth/[...nextauth]",
     ]);
   });

@@ -5,6 +5,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { requirePageViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getAdminRound } from "@/lib/delphi/get-admin-round";
+import { ruleText } from "@/lib/delphi/rule-text";
 import { ActionForm } from "@/app/components/action-form";
 import { InviteForm } from "@/app/rounds/[roundId]/invite-form";
 import { BlockForm } from "@/app/rounds/[roundId]/block-form";
@@ -13,6 +14,7 @@ import { StatisticsTable } from "@/app/rounds/statistics-view";
 import { Evidence } from "@/app/rounds/evidence";
 import { RankingResultsTable } from "@/app/rounds/ranking-results";
 import { authorName } from "@/app/rounds/[roundId]/answer/comment-list";
+import { AttributionNote, AttributionTable } from "@/app/rounds/[roundId]/attribution-table";
 import { day, localised, utc } from "@/app/rounds/format";
 import {
   inviteExpertAction, openRoundAction, closeRoundAction, updateRoundAction, createNextRoundAction, configureBlockAction,
@@ -59,7 +61,7 @@ export default async function RoundPage({ params }: { params: Promise<{ roundId:
       {!closed && <Settings round={round} t={t} />}
 
       <h2>{t("admin.rules")}</h2>
-      <ul>{round.rules.map((r) => <li key={r.id}>{r.text}</li>)}</ul>
+      <ul data-testid="consensus-rules">{round.rules.map((r) => <li key={r.id}>{ruleText(r.description, locale)}</li>)}</ul>
       {round.rules.length === 0 && <p className="muted">{t("admin.noRules")}</p>}
       {!round.rulesLocked && round.kind === "RATING" && <RulesForm action={registerRulesAction.bind(null, round.study.id, round.id)} questions={round.questions} />}
       {round.rulesLocked && <p className="muted">{t("admin.rulesLocked")}</p>}
@@ -72,6 +74,7 @@ export default async function RoundPage({ params }: { params: Promise<{ roundId:
       )}
 
       <h2>{t("admin.panel", { answered, invited: round.invitations.length })}</h2>
+      <AttributionNote roundId={round.id} attribution={round.attribution} />
       <div className="table-scroll">
         <table>
           <thead><tr><th>{t("admin.expert")}</th><th>{t("admin.sector")}</th><th>{t("admin.invitation")}</th><th>{t("admin.answered")}</th></tr></thead>
@@ -164,6 +167,7 @@ function ItemPanel({ round, item, t, locale }: { round: Round; item: Round["item
       {locale === "zh" && item.descriptionZh && item.description && <p className="muted" lang="en">{item.description}</p>}
       {locale === "en" && item.descriptionZh && <p className="zh" lang="zh">{item.descriptionZh}</p>}
       <Evidence evidence={item.evidence} />
+      {item.byExpert && <AttributionTable experts={item.byExpert} questions={round.questions} />}
       {round.status === "DRAFT" && <ActionForm action={removeItemAction.bind(null, round.id, item.id)} submitLabel={t("admin.removeItem")} className="inline" />}
       {item.statistics.map((s) => {
         const question = round.questions.find((q) => q.id === s.questionId);

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { requirePageViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getExpertRound } from "@/lib/delphi/get-expert-round";
+import { getRoundAttribution } from "@/lib/delphi/get-round-attribution";
 import { ActionForm } from "@/app/components/action-form";
 import { AnswerButtons } from "@/app/rounds/[roundId]/answer/answer-buttons";
 import { RankingForm } from "@/app/rounds/[roundId]/answer/ranking-form";
@@ -32,10 +33,13 @@ export default async function AnswerPage({ params }: { params: Promise<{ roundId
     if (error instanceof AppError && (error.code === "forbidden" || error.code === "not_found")) redirect("/?denied=1");
     throw error;
   });
+  // After getExpertRound, which refuses anyone not invited: only this round's panel learns it.
+  const attribution = await getRoundAttribution(round.id);
   const writable = round.refusal === null;
   const ranking = round.kind === "RANKING";
   const t = await getTranslations("rounds");
   const ts = await getTranslations("status");
+  const ta = await getTranslations("anonymitySetting");
   const locale = await requestLocale();
 
   return (
@@ -49,6 +53,7 @@ export default async function AnswerPage({ params }: { params: Promise<{ roundId
         {round.submitted && ` · ${t("answer.youSubmitted")}`}
       </p>
       {round.refusal && <p className="error" role="status">{refusal(round, t, locale)}</p>}
+      {attribution.round && <p className="card" role="note" data-testid="attribution-notice"><strong>{ta("expertNotice")}</strong></p>}
       {ranking ? (
         <RankingSection round={round} writable={writable} t={t} locale={locale} />
       ) : (

@@ -4,7 +4,7 @@
 // endpoint without an entry fails the matrix with "no fixture for …"; an entry without an endpoint
 // fails it too, so the table always describes the app as it is.
 import { anyOf, everyone, only, permission, signedIn, type Persona, type Policy } from "./policy";
-import { currentThemeIds, freshAlert, freshComment, freshDraftRound, freshOpenRound, freshProposal, freshReportTemplate, freshStudy, uniqueEmail, type World } from "./world";
+import { currentThemeIds, freshAlert, freshAttributedRound, freshComment, freshDraftRound, freshOpenRound, freshProposal, freshReportTemplate, freshStudy, uniqueEmail, type World } from "./world";
 import type { Visitor } from "./http-client";
 
 export type Context = { world: World; persona: Persona; visitor: Visitor };
@@ -85,6 +85,11 @@ export const FIXTURES: Record<string, Fixture> = {
   "route PUT /api/studies/[studyId]/imports": {
     policy: permission("importDocuments"),
     prepare: async (c) => ({ params: { studyId: (await freshStudy(adminId(c))).id }, query: "?name=matrix.ris&format=ris", body: RIS, headers: { "content-type": "application/octet-stream" } }),
+  },
+  // Who gave which answer: admins only, and only for a round the study's attribution covers.
+  "route GET /rounds/[roundId]/answers-by-expert": {
+    policy: permission("manageRounds"),
+    prepare: async ({ world }) => ({ params: { roundId: (await freshAttributedRound(world.admin)).roundId } }),
   },
   "route GET /rounds/[roundId]/report/json": { policy: permission("viewReports"), prepare: ({ world }) => ({ params: { roundId: world.closedRound.id } }) },
   "route GET /studies/[studyId]/report/download": {
@@ -228,6 +233,21 @@ export const FIXTURES: Record<string, Fixture> = {
       return { args: [study.id, null, form({ emergingScoreMin: "2", growthMinPercent: "40", volumeMax: "25" })], params: { studyId: study.id } };
     },
   },
+  "action app/studies/[studyId]/backtest/actions.ts#startBacktestAction": {
+    policy: permission("runBacktest"),
+    // Forty documents over 2015–2024 on a study of its own: a small back-test the worker finishes in seconds.
+    prepare: async (c) => {
+      const study = await freshStudy(adminId(c), { documents: 40 });
+      return { args: [study.id, null, form({ until: "2021", horizon: "3", k: "3", iterations: "10", seed: "1" })], params: { studyId: study.id } };
+    },
+  },
+  "action app/studies/[studyId]/anonymity-actions.ts#updateAnonymityAction": {
+    policy: permission("manageStudies"),
+    prepare: async (c) => {
+      const study = await freshStudy(adminId(c), { themes: true });
+      return { args: [study.id, null, form({ adminAttribution: "true" })], params: { studyId: study.id } };
+    },
+  },
   "action app/studies/[studyId]/themes/actions.ts#proposeAction": {
     policy: ownStudyExpert("proposeCuration"),
     prepare: async ({ world }) => {
@@ -287,6 +307,7 @@ export const FIXTURES: Record<string, Fixture> = {
   "page /studies": { policy: permission("viewStudy") },
   "page /studies/[studyId]": { policy: permission("viewStudy") },
   "page /studies/[studyId]/dashboard": { policy: permission("viewStudy") },
+  "page /studies/[studyId]/backtest": { policy: permission("viewStudy") },
   "page /studies/[studyId]/dashboard/documents": { policy: permission("viewStudy") },
   "page /studies/[studyId]/themes": { policy: curationReader },
   "page /studies/[studyId]/themes/versions": { policy: curationReader },

@@ -44,14 +44,14 @@ export const AUDITED: Record<string, { tables: string[]; entities: string[] }> =
 
 export type Matrix = { records: CallRecord[]; missingFixtures: string[]; staleFixtures: string[] };
 
-/** Waits until no import, scan or report is queued or running, so a job's changes belong to the call that started it. */
+/** Waits until no import, scan, report or back-test is queued or running, so a job's changes belong to the call that started it. */
 export async function waitForJobs(timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const busy = { status: { in: ["QUEUED" as const, "RUNNING" as const] } };
   for (;;) {
-    const [imports, scans, reports] = await Promise.all([db().import.count({ where: busy }), db().scan.count({ where: busy }), db().report.count({ where: busy })]);
-    if (imports + scans + reports === 0) return;
-    if (Date.now() > deadline) throw new Error(`${imports} imports, ${scans} scans and ${reports} reports still unfinished after ${timeoutMs} ms`);
+    const [imports, scans, reports, backtests] = await Promise.all([db().import.count({ where: busy }), db().scan.count({ where: busy }), db().report.count({ where: busy }), db().backtestRun.count({ where: busy })]);
+    if (imports + scans + reports + backtests === 0) return;
+    if (Date.now() > deadline) throw new Error(`${imports} imports, ${scans} scans, ${reports} reports and ${backtests} back-tests still unfinished after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

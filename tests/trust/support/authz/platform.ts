@@ -20,15 +20,20 @@ export const PLATFORM_TESTS = process.env.TRUST_FULL === "1" || process.env.AUTH
 
 export type TestDatabase = { url: string; drop(): Promise<void> };
 
-/** A fresh, migrated database named `foresight_<name>`; the test process's db() points at it. */
+/**
+ * A fresh, migrated database named `<DATABASE_URL's database>_<name>` (`foresight_<name>` on the
+ * embedded server), so runs on one server under different DATABASE_URLs never drop each other's;
+ * the test process's db() points at it.
+ */
 export async function freshDatabase(name: string, embeddedPort: number): Promise<TestDatabase> {
   let embedded: EmbeddedDatabase | undefined;
   let serverUrl = process.env.DATABASE_URL;
+  const base = (serverUrl && new URL(serverUrl).pathname.slice(1)) || "foresight";
   if (!serverUrl) {
     embedded = await ensureEmbeddedDatabase({ dataDir: `.data/trust-${name}`, port: embeddedPort, database: "postgres" });
     serverUrl = embedded.url;
   }
-  const database = `foresight_${name}`;
+  const database = `${base}_${name}`.replace(/[^\w]/g, "_");
   const maintenance = new URL(serverUrl);
   maintenance.pathname = "/postgres";
   const onServer = async (sql: string[]) => {

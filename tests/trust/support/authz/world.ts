@@ -23,6 +23,7 @@ import { RANKING_QUESTION_KEY } from "@/lib/delphi/question-config";
 import { RATIONALE_KEY } from "@/lib/delphi/default-item-block";
 import { createIssue } from "@/lib/reports/request-report";
 import { generateReport } from "@/lib/reports/generate-report";
+import { updateAnonymitySettings } from "@/lib/delphi/update-anonymity-settings";
 
 export type Account = Viewer & { password: string };
 export type ExpertKey = "A" | "B" | "C" | "X";
@@ -100,8 +101,12 @@ async function answerRoundOne(roundId: string, experts: Record<"A" | "B" | "C", 
   }
 }
 
-/** The world of the matrix and the canary; `admin` creates everything an admin would. */
-export async function buildWorld(): Promise<World> {
+/**
+ * The world of the matrix and the canary; `admin` creates everything an admin would. With
+ * `adminAttribution`, the admin switches attribution on for study S before its first round opens, so
+ * every round of S is attributed to the admins (and must still be anonymous to everyone else).
+ */
+export async function buildWorld(options: { adminAttribution?: boolean } = {}): Promise<World> {
   const markers: Marker[] = [];
   const admin = await account("ADMIN", { name: "Ada Admin", email: `admin-${hex()}@example.test` });
   const planner = await account("PLANNER", { name: "Pat Planner", email: `planner-${hex()}@example.test` });
@@ -114,6 +119,7 @@ export async function buildWorld(): Promise<World> {
   const importId = (await db().import.findFirstOrThrow({ where: { studyId: demo.id } })).id;
   // Alerts go to the study's watchers, and only they may acknowledge or dismiss them.
   await db().studyWatcher.createMany({ data: [admin.id, planner.id].map((userId) => ({ studyId: demo.id, userId })) });
+  if (options.adminAttribution) await updateAnonymitySettings(admin, demo.id, { adminAttribution: true });
 
   const round1 = await createRound({ studyId: demo.id, minN: 3 }, admin.id);
   await invite(round1.id, [experts.A.id, experts.B.id, experts.C.id]);
@@ -262,6 +268,14 @@ export async function freshDraftRound(adminId: string) {
 export async function freshOpenRound(adminId: string) {
   const draft = await freshDraftRound(adminId);
   await openRound(draft.roundId, adminId);
+  return draft;
+}
+
+/** An open round 1 of a fresh study whose admin switched attribution on before opening it. */
+export async function freshAttributedRound(admin: Account) {
+  const draft = await freshDraftRound(admin.id);
+  await updateAnonymitySettings(admin, draft.studyId, { adminAttribution: true });
+  await openRound(draft.roundId, admin.id);
   return draft;
 }
 
