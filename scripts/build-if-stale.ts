@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "lib", "next.config.ts", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "lib", "messages", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "tsconfig.json"];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 
 function newest(p: string): number {

@@ -9,7 +9,19 @@ export type StoredEvidence = {
   terms?: string[];
   basis?: { table: string; minWeight: number; membershipThreshold: number; documents: number };
   indicators?: ThemeIndicators;
+  /** The fitted trend of the yearly volume and its next years (lib/tensor/forecast.ts); null with under 3 years. */
+  forecast?: StoredForecast | null;
 };
+
+export type StoredForecast = { growth: number; points: { year: number; value: number; lower: number; upper: number }[] };
+
+/** A theme's stored forecast, or null when there is none or it is not in the expected shape. */
+export function forecastOf(evidence: unknown): StoredForecast | null {
+  const forecast = (evidence as StoredEvidence | null)?.forecast;
+  if (!forecast || typeof forecast.growth !== "number" || !Array.isArray(forecast.points)) return null;
+  const points = forecast.points.filter((p) => [p?.year, p?.value, p?.lower, p?.upper].every(Number.isFinite));
+  return points.length ? { growth: forecast.growth, points } : null;
+}
 
 /** A theme's stored indicators; null for themes stored before indicators existed. */
 export function indicatorsOf(evidence: unknown): ThemeIndicators | null {
@@ -46,5 +58,5 @@ export async function getThemeEvidence(studyId: string, themeId: string) {
   });
   if (!theme) return null;
   const years: YearRow[] = theme.yearStats.map((s) => ({ year: s.year, documentCount: s.documentCount, volume: s.volume, breakdown: s.breakdown as YearRow["breakdown"] }));
-  return { theme, evidence: theme.evidence as StoredEvidence, indicators: indicatorsOf(theme.evidence), years };
+  return { theme, evidence: theme.evidence as StoredEvidence, indicators: indicatorsOf(theme.evidence), forecast: forecastOf(theme.evidence), years };
 }

@@ -172,6 +172,28 @@ describe("a finished scan", () => {
 
     const set = await db().themeSet.findFirstOrThrow({ where: { studyId } });
     expect(await raiseThemeAlerts(set.id)).toEqual([]);
+
+    // The forecast the evidence page shows is ordinary least squares of ln(1 + volume) on year over
+    // the study's calendar (years without documents count 0), recomputed here in plain arithmetic.
+    const years = [...new Set(themes.flatMap((t) => t.yearStats.map((y) => y.year)))].sort((a, b) => a - b);
+    const calendar = Array.from({ length: years.at(-1)! - years[0] + 1 }, (_, i) => years[0] + i);
+    for (const theme of themes) {
+      const { forecast } = (await getThemeEvidence(studyId, theme.id))!;
+      const volume = new Map(theme.yearStats.map((y) => [y.year, y.volume]));
+      const ys = calendar.map((year) => Math.log1p(volume.get(year) ?? 0));
+      const meanX = calendar.reduce((a, x) => a + x, 0) / calendar.length;
+      const meanY = ys.reduce((a, y) => a + y, 0) / ys.length;
+      const slope = calendar.reduce((a, x, i) => a + (x - meanX) * (ys[i] - meanY), 0) / calendar.reduce((a, x) => a + (x - meanX) ** 2, 0);
+      expect(forecast, theme.label).not.toBeNull();
+      expect(forecast!.growth).toBeCloseTo(Math.expm1(slope), 3);
+      expect(forecast!.points.map((p) => p.year)).toEqual([1, 2, 3].map((i) => calendar.at(-1)! + i));
+      for (const p of forecast!.points) {
+        const expected = Math.expm1(meanY + slope * (p.year - meanX));
+        expect(Math.abs(p.value - expected) / Math.max(1, expected)).toBeLessThan(1e-3);
+        expect(p.lower).toBeLessThanOrEqual(p.value);
+        expect(p.upper).toBeGreaterThanOrEqual(p.value);
+      }
+    }
   });
 
   it("shows its evidence only within its own study", async () => {

@@ -54,6 +54,7 @@ export default async function DocumentsPage({ params, searchParams }: Props) {
     <>
       {back}
       <h1>{themeName ? t("titleTheme", { theme: themeName }) : t("title")}</h1>
+      {result.theme && <p><Link href={`/studies/${study.id}/themes/${result.theme.id}`} data-testid="theme-evidence-link">{t("themeEvidence")}</Link></p>}
       <p aria-label={t("filters")} className="chips">
         {chips.map(([key, label]) => (
           <span key={key} className="chip" data-filter={key}>

@@ -8,6 +8,7 @@ import { getThemeEvidence } from "@/lib/indicators/get-theme-evidence";
 import { PHASES } from "@/lib/indicators/kind-mix";
 import { indicatorFormat } from "@/app/studies/[studyId]/indicator-format";
 import { YearTable } from "./year-table";
+import { ForecastTable } from "./forecast-table";
 import { ThemeCurationPanel } from "@/app/studies/[studyId]/themes/theme-curation-panel";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +18,7 @@ export default async function ThemeEvidencePage({ params }: { params: Promise<{ 
   const { studyId, themeId } = await params;
   const found = await getThemeEvidence(studyId, themeId);
   if (!found) notFound();
-  const { theme, evidence, indicators: ind, years } = found;
+  const { theme, evidence, indicators: ind, forecast, years } = found;
   const run = theme.themeSet.topicRun;
   const terms = (theme.topTerms as { term: string; weight: number }[]).slice(0, 20);
   const locale = await requestLocale();
@@ -76,6 +77,9 @@ export default async function ThemeEvidencePage({ params }: { params: Promise<{ 
 
           <h2>{t("byYear")}</h2>
           <YearTable years={years} locale={locale} />
+
+          <h2>{t("forecast.heading")}</h2>
+          <ForecastTable forecast={forecast} locale={locale} />
 
           <h2>{t("countries")}</h2>
           <table data-testid="country-shares">
