@@ -1,6 +1,10 @@
-// Server actions return expected failures as values; anything unexpected is logged and generic.
+// Server actions return expected failures as values, in the reader's language; anything unexpected
+// is logged and generic.
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/config";
+import { appErrorText, internalErrorText, zodFailureText } from "@/lib/i18n/error-text";
+import { requestLocale } from "@/lib/i18n/request";
 
 export type ActionResult<T = null> =
   | { ok: true; data: T }
@@ -11,14 +15,19 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
     return { ok: true, data: await fn() };
   } catch (error) {
     if (isNavigationSignal(error)) throw error;
-    if (error instanceof AppError) return { ok: false, error: error.message };
-    if (error instanceof ZodError) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
-      return { ok: false, error: error.issues[0]?.message ?? "Check the form", fieldErrors };
-    }
+    if (error instanceof AppError) return { ok: false, error: appErrorText(error, await readerLocale()) };
+    if (error instanceof ZodError) return { ok: false, ...zodFailureText(error, await readerLocale()) };
     console.error(error);
-    return { ok: false, error: "Something went wrong on our side" };
+    return { ok: false, error: internalErrorText(await readerLocale()) };
+  }
+}
+
+/** The request's language; English when called outside a request (scripts, tests). */
+async function readerLocale(): Promise<Locale> {
+  try {
+    return await requestLocale();
+  } catch {
+    return DEFAULT_LOCALE;
   }
 }
 

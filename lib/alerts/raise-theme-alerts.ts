@@ -43,7 +43,7 @@ async function raise(tx: Tx, themeSetId: string): Promise<string[]> {
       themes: { select: { id: true, label: true, evidence: true, alerts: { select: { id: true } } }, orderBy: { index: "asc" } },
     },
   });
-  if (!set) throw notFound("Theme set");
+  if (!set) throw notFound("themeSet");
   const thresholds = alertThresholdsOf(set.study.settings);
   const context = { themeSetId, version: set.version, modelVersion: set.topicRun?.modelVersion ?? null };
   const created: string[] = [];

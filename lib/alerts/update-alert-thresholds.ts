@@ -23,7 +23,7 @@ export async function updateAlertThresholds(studyId: string, input: unknown, act
   const updated = await db().$executeRaw`
     UPDATE "study" SET "settings" = jsonb_set(coalesce("settings", '{}'::jsonb), '{alerts}', ${JSON.stringify(thresholds)}::jsonb), "updated_at" = now()
     WHERE "id" = ${studyId}`;
-  if (updated === 0) throw notFound("Study");
+  if (updated === 0) throw notFound("study");
   await recordAudit({ actorId, action: "study.alert_thresholds", entity: "study", entityId: studyId, studyId, data: thresholds });
   const latest = await db().themeSet.findFirst({ where: { studyId }, orderBy: { version: "desc" }, select: { id: true } });
   const raised = latest ? await raiseThemeAlerts(latest.id) : [];

@@ -8,7 +8,7 @@ export async function watchStudy(options: { studyId: string; watching: boolean }
   const { studyId, watching } = options;
   return db().$transaction(async (tx) => {
     const study = await tx.study.findUnique({ where: { id: studyId }, select: { id: true } });
-    if (!study) throw notFound("Study");
+    if (!study) throw notFound("study");
     const key = { studyId_userId: { studyId, userId: viewer.id } };
     const existing = await tx.studyWatcher.findUnique({ where: key });
     if (watching === Boolean(existing)) return watching;

@@ -2,7 +2,7 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { AppError, forbidden } from "@/lib/errors";
+import { forbidden, keyedError } from "@/lib/errors";
 import { authOptions } from "@/lib/auth/options";
 import type { Viewer } from "@/lib/auth/permissions";
 
@@ -25,7 +25,7 @@ export async function viewerFromToken(userId: string, tokenVersion: number | und
 /** For server actions and route handlers: throws `unauthenticated` / `forbidden`. */
 export async function requireViewer(check?: (viewer: Viewer) => boolean): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) throw new AppError("unauthenticated", "Please sign in");
+  if (!viewer) throw keyedError("unauthenticated", "generic.signIn");
   if (check && !check(viewer)) throw forbidden();
   return viewer;
 }

@@ -20,7 +20,7 @@ export type SetScheduleOptions = { sourceId: string; schedule: string | null; ac
 /** Sets (cron, e.g. "0 6 * * 1") or clears (null) a source's schedule, and its job scheduler with it. */
 export async function setSourceSchedule(options: SetScheduleOptions): Promise<void> {
   const source = await db().source.findUnique({ where: { id: options.sourceId } });
-  if (!source) throw notFound("Source");
+  if (!source) throw notFound("source");
   if (!connectorForKind(source.kind)) throw invalid(`${source.kind} sources are imported from files and cannot be scheduled`);
   const pattern = options.schedule?.trim() || null;
   if (pattern) {

@@ -9,7 +9,7 @@ export type StartCollectionOptions = { sourceId: string; actorId: string | null;
 
 export async function startCollection(options: StartCollectionOptions) {
   const source = await db().source.findUnique({ where: { id: options.sourceId } });
-  if (!source) throw notFound("Source");
+  if (!source) throw notFound("source");
   const connector = connectorForKind(source.kind);
   if (!connector) throw invalid(`${source.kind} sources are imported from files, not collected`);
   const row = await db().import.create({

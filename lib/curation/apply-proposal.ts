@@ -3,7 +3,7 @@
 // relabelled, and are closed (withdrawn, no decider) when their themes were merged, split or deleted.
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { conflict, notFound } from "@/lib/errors";
+import { conflict, notFound, statusPhrase } from "@/lib/errors";
 import { loadIndicatorDocuments } from "@/lib/indicators/theme-set-indicators";
 import { applyOperation } from "@/lib/curation/theme-draft";
 import { loadSourceThemes } from "@/lib/curation/load-source-themes";
@@ -17,18 +17,16 @@ export type ApplyOptions = { actorId: string | null; auto: boolean; tally?: Vote
 /** Seed of a split's re-fit when the version has no topic run to take it from. */
 const DEFAULT_SPLIT_SEED = 1;
 
-const CHANGED_MEANWHILE = "The themes changed while this was being decided; reload and try again";
-
 export async function applyProposal(proposalId: string, options: ApplyOptions) {
   const proposal = await db().curationProposal.findUnique({
     where: { id: proposalId },
     include: { themeSet: { include: { topicRun: { select: { seed: true } } } }, proposedBy: { select: { role: true } } },
   });
-  if (!proposal) throw notFound("Proposal");
-  if (proposal.status !== "OPEN") throw conflict(`The proposal is already ${proposal.status.toLowerCase()}`);
+  if (!proposal) throw notFound("proposal");
+  if (proposal.status !== "OPEN") throw conflict("curation.already", { status: statusPhrase(proposal.status) });
   const parent = proposal.themeSet;
   const current = await getCurrentThemeSet(parent.studyId);
-  if (current?.id !== parent.id) throw conflict(CHANGED_MEANWHILE);
+  if (current?.id !== parent.id) throw conflict("curation.changedMeanwhile");
 
   const themes = await loadSourceThemes(parent.id);
   const stored = { kind: proposal.kind, themeIds: proposal.themeIds, payload: proposal.payload, proposerRole: proposal.proposedBy.role };
@@ -46,7 +44,7 @@ export async function applyProposal(proposalId: string, options: ApplyOptions) {
         data: { status: "ACCEPTED", decidedById: options.actorId, decidedAt: new Date() },
       });
       const latest = await getCurrentThemeSet(parent.studyId, tx);
-      if (claimed.count !== 1 || latest?.id !== parent.id) throw conflict(CHANGED_MEANWHILE);
+      if (claimed.count !== 1 || latest?.id !== parent.id) throw conflict("curation.changedMeanwhile");
       const note = `${proposal.kind.toLowerCase()} accepted${options.auto ? " by majority" : ""}: ${proposal.reason}`.slice(0, 500);
       const { themeSet, copies } = await writeThemeSetVersion(tx, { parent, drafts, documents, note, createdById: options.actorId }, computed);
       await tx.curationProposal.update({ where: { id: proposalId }, data: { resultThemeSetId: themeSet.id } });

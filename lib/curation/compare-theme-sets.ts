@@ -48,11 +48,11 @@ export async function compareThemeSets(viewer: Viewer, studyId: string, toId: st
   await assertCurationReader(viewer, studyId);
   const versions = await loadVersions(studyId);
   const to = versions.get(toId);
-  if (!to) throw notFound("Theme set version");
+  if (!to) throw notFound("themeSetVersion");
   const from = versions.get(fromId ?? to.parentId ?? to.id);
-  if (!from) throw notFound("Theme set version");
+  if (!from) throw notFound("themeSetVersion");
   const path = chain(versions, from.id, to.id);
-  if (!path) throw invalid(`Version ${from.version} is not an earlier version of ${to.version}'s line`);
+  if (!path) throw invalid("curation.notEarlierVersion", { from: from.version, to: to.version });
   return { from: { id: from.id, version: from.version }, to: { id: to.id, version: to.version }, changes: compareLineage(path.map((v) => v.themes)) };
 }
 

@@ -13,7 +13,7 @@ const PROPOSALS_SHOWN = 200;
 export async function getCurationBoard(viewer: Viewer, studyId: string) {
   await assertCurationReader(viewer, studyId);
   const study = await db().study.findUnique({ where: { id: studyId }, select: { id: true, name: true, settings: true } });
-  if (!study) throw notFound("Study");
+  if (!study) throw notFound("study");
   const current = await getCurrentThemeSet(studyId);
   const themes = current
     ? await db().theme.findMany({

@@ -29,7 +29,7 @@ export async function operationOf(proposal: StoredProposal, themes: readonly Sou
     case "SPLIT": {
       const { parts } = ZProposalPayload.SPLIT.parse(proposal.payload);
       const theme = themes.find((t) => t.id === themeId);
-      if (!theme) throw conflict("The theme to split is no longer in the current version");
+      if (!theme) throw conflict("curation.splitGone");
       const texts = await db().document.findMany({ where: { id: { in: theme.documents.map((d) => d.documentId) } }, select: { id: true, title: true, abstract: true } });
       const textOf = new Map(texts.map((d) => [d.id, `${d.title}. ${d.abstract}`]));
       try {
@@ -40,7 +40,7 @@ export async function operationOf(proposal: StoredProposal, themes: readonly Sou
         const split = result.parts.map((part, i) => ({ ...part, label: parts[i].label, labelZh: parts[i].labelZh ?? null }));
         return { kind: "SPLIT", themeId, parts: split, labelSource };
       } catch (error) {
-        if (error instanceof RangeError) throw conflict(`The split cannot be made: ${error.message}`);
+        if (error instanceof RangeError) throw conflict("curation.splitImpossible", { reason: error.message });
         throw error;
       }
     }

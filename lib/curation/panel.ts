@@ -12,7 +12,7 @@ export async function isPanelist(userId: string, studyId: string): Promise<boole
 /** Throws `forbidden` unless the viewer may propose or vote in the study's curation. */
 export async function assertCurator(viewer: Viewer, studyId: string, check: (v: Viewer) => boolean): Promise<void> {
   if (!check(viewer)) throw forbidden();
-  if (viewer.role === "EXPERT" && !(await isPanelist(viewer.id, studyId))) throw forbidden("You are not on this study's panel");
+  if (viewer.role === "EXPERT" && !(await isPanelist(viewer.id, studyId))) throw forbidden("curation.notOnPanel");
 }
 
 /** Throws `forbidden` unless the viewer may read the study's proposals. */

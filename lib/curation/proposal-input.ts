@@ -1,11 +1,12 @@
 // What a curation proposal may say, checked at the edge: the kind, the themes it acts on, the new
 // label or the parts of a split, and always a reason.
 import { z } from "zod";
+import { formMessage } from "@/lib/errors";
 
 const ZId = z.string().trim().min(1).max(64);
-const ZLabel = z.string().trim().min(1, "Give the new label").max(200);
+const ZLabel = z.string().trim().min(1, formMessage("newLabel")).max(200);
 const ZLabelZh = z.string().trim().max(200).optional().transform((v) => v || undefined);
-const ZReason = z.string().trim().min(3, "Say why (at least a few words)").max(4000);
+const ZReason = z.string().trim().min(3, formMessage("reason")).max(4000);
 const ZSeedWord = z.string().trim().min(1).max(100);
 
 export const ZSplitPart = z
@@ -21,18 +22,18 @@ export const ZProposalInput = z.discriminatedUnion("kind", [
   z
     .object({
       kind: z.literal("MERGE"),
-      themeIds: z.array(ZId).min(2, "Choose at least two themes to merge").max(20),
+      themeIds: z.array(ZId).min(2, formMessage("mergeTwo")).max(20),
       label: z.string().trim().max(200).optional().transform((v) => v || undefined),
       labelZh: ZLabelZh,
       reason: ZReason,
     })
     .strict()
-    .refine((p) => new Set(p.themeIds).size === p.themeIds.length, { message: "Each theme can be merged once", path: ["themeIds"] }),
+    .refine((p) => new Set(p.themeIds).size === p.themeIds.length, { message: formMessage("mergeOnce"), path: ["themeIds"] }),
   z
-    .object({ kind: z.literal("SPLIT"), themeId: ZId, parts: z.array(ZSplitPart).min(2, "A split needs at least two parts").max(8), reason: ZReason })
+    .object({ kind: z.literal("SPLIT"), themeId: ZId, parts: z.array(ZSplitPart).min(2, formMessage("splitTwo")).max(8), reason: ZReason })
     .strict()
     .refine((p) => p.parts.every((part) => part.seedWords.length > 0) || p.parts.every((part) => part.seedWords.length === 0), {
-      message: "Give seed words for every part, or for none",
+      message: formMessage("seedWords"),
       path: ["parts"],
     }),
   z.object({ kind: z.literal("DELETE"), themeId: ZId, reason: ZReason }).strict(),

@@ -12,13 +12,13 @@ export async function proposeChange(viewer: Viewer, studyId: string, input: Prop
   const proposal = ZProposalInput.parse(input);
   await assertCurator(viewer, studyId, can.proposeCuration);
   const current = await getCurrentThemeSet(studyId);
-  if (!current) throw notFound("A theme set for this study");
+  if (!current) throw notFound("themeSetForStudy");
   const themeIds = themeIdsOf(proposal);
   const found = await db().theme.findMany({ where: { themeSetId: current.id, id: { in: themeIds } }, select: { id: true, documentCount: true } });
-  if (found.length !== themeIds.length) throw invalid(`Only themes of the current version (${current.version}) can be curated; reload the page`);
+  if (found.length !== themeIds.length) throw invalid("curation.notCurrentVersion", { version: current.version });
   if (proposal.kind === "SPLIT") {
     const documents = await db().documentTheme.count({ where: { themeId: proposal.themeId } });
-    if (documents < proposal.parts.length) throw invalid(`The theme has ${documents} documents, too few for ${proposal.parts.length} parts`);
+    if (documents < proposal.parts.length) throw invalid("curation.tooFewDocuments", { documents, parts: proposal.parts.length });
   }
   return db().$transaction(async (tx) => {
     const row = await tx.curationProposal.create({

@@ -24,7 +24,7 @@ export async function updateCurationSettings(viewer: Viewer, studyId: string, in
   const updated = await db().$executeRaw`
     UPDATE "study" SET "settings" = jsonb_set(coalesce("settings", '{}'::jsonb), '{curation}', ${JSON.stringify(settings)}::jsonb), "updated_at" = now()
     WHERE "id" = ${studyId}`;
-  if (updated === 0) throw notFound("Study");
+  if (updated === 0) throw notFound("study");
   await recordAudit({ actorId: viewer.id, action: "study.curation_settings", entity: "study", entityId: studyId, studyId, data: settings });
   let accepted = 0;
   for (;;) {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { can, type Viewer } from "@/lib/auth/permissions";
-import { AppError, conflict, notFound } from "@/lib/errors";
+import { AppError, conflict, notFound, statusPhrase } from "@/lib/errors";
 import { assertCurator } from "@/lib/curation/panel";
 import { applyProposal } from "@/lib/curation/apply-proposal";
 import { curationSettingsOf, majorityReached, type VoteTally } from "@/lib/curation/curation-settings";
@@ -17,15 +17,15 @@ export type VoteInput = z.input<typeof ZVoteInput>;
 export async function voteOnProposal(viewer: Viewer, input: VoteInput) {
   const { proposalId, support } = ZVoteInput.parse(input);
   const proposal = await db().curationProposal.findUnique({ where: { id: proposalId }, include: { themeSet: { select: { studyId: true } } } });
-  if (!proposal) throw notFound("Proposal");
+  if (!proposal) throw notFound("proposal");
   const { studyId } = proposal.themeSet;
   await assertCurator(viewer, studyId, can.voteOnProposals);
-  if (proposal.proposedById === viewer.id) throw conflict("You proposed this change; the other panelists vote on it");
+  if (proposal.proposedById === viewer.id) throw conflict("curation.ownProposal");
 
   const tally = await db().$transaction(async (tx) => {
     // Lock the proposal row so a vote cannot land on a proposal being decided.
     const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM curation_proposal WHERE id = ${proposalId} FOR UPDATE`;
-    if (row?.status !== "OPEN") throw conflict(`The proposal is already ${(row?.status ?? "gone").toLowerCase()}`);
+    if (row?.status !== "OPEN") throw conflict("curation.already", { status: statusPhrase(row?.status ?? "gone") });
     await tx.proposalVote.upsert({
       where: { proposalId_userId: { proposalId, userId: viewer.id } },
       create: { proposalId, userId: viewer.id, support },

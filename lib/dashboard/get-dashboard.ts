@@ -66,10 +66,10 @@ export async function getDashboard(studyId: string, options: { version?: number 
     where: { id: studyId },
     select: { id: true, name: true, question: true, horizonYear: true, homeCountry: true, settings: true, _count: { select: { documents: true } } },
   });
-  if (!study) throw notFound("Study");
+  if (!study) throw notFound("study");
   const sets = await db().themeSet.findMany({ where: { studyId }, orderBy: { version: "desc" }, select: { id: true, version: true, origin: true, createdAt: true } });
   const set = options.version === undefined ? sets[0] : sets.find((s) => s.version === options.version);
-  if (options.version !== undefined && !set) throw notFound("Theme set version");
+  if (options.version !== undefined && !set) throw notFound("themeSetVersion");
   const rounds = await db().round.findMany({ where: { studyId }, orderBy: { number: "asc" }, select: { id: true, number: true, title: true, status: true, kind: true } });
   const base = {
     study: { id: study.id, name: study.name, question: study.question, horizonYear: study.horizonYear, homeCountry: study.homeCountry, documents: study._count.documents },

@@ -31,7 +31,7 @@ export async function getDrillDown(studyId: string, query: DrillDownQuery) {
   const theme = query.theme
     ? await db().theme.findFirst({ where: { id: query.theme, themeSet: { studyId } }, select: { id: true, label: true, labelZh: true, themeSet: { select: { version: true } } } })
     : null;
-  if (query.theme && !theme) throw notFound("Theme");
+  if (query.theme && !theme) throw notFound("theme");
   const where: Prisma.DocumentWhereInput = {
     studyId,
     ...(query.year !== undefined ? { year: query.year } : {}),

@@ -3,13 +3,13 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { conflict, notFound } from "@/lib/errors";
+import { conflict, formMessage, notFound } from "@/lib/errors";
 import { assertDraft } from "@/lib/delphi/round-guard";
 
 export const ZAddItemInput = z
   .object({
     roundId: z.string().min(1),
-    title: z.string().trim().min(1, "Give the item a title").max(300),
+    title: z.string().trim().min(1, formMessage("itemTitle")).max(300),
     titleZh: z.string().trim().max(300).optional(),
     description: z.string().trim().max(5000).default(""),
     descriptionZh: z.string().trim().max(5000).optional(),
@@ -23,9 +23,9 @@ export async function addItem(input: AddItemInput, actorId: string) {
   const { roundId, title, titleZh, description, descriptionZh } = ZAddItemInput.parse(input);
   return db().$transaction(async (tx) => {
     const [round] = await tx.$queryRaw<LockedRound[]>`SELECT status, deadline, study_id, kind FROM round WHERE id = ${roundId} FOR UPDATE`;
-    if (!round) throw notFound("Round");
-    assertDraft(round, "the items");
-    if (round.kind === "RANKING") throw conflict("A ranking round ranks the items of the earlier rounds; add items to a rating round");
+    if (!round) throw notFound("round");
+    assertDraft(round, "items");
+    if (round.kind === "RANKING") throw conflict("round.rankingRoundItems");
     const last = await tx.item.aggregate({ where: { roundId }, _max: { position: true } });
     const item = await tx.item.create({
       data: { roundId, origin: "ADMIN", position: (last._max.position ?? -1) + 1, title, titleZh: titleZh || null, description, descriptionZh: descriptionZh || null },
@@ -38,9 +38,9 @@ export async function addItem(input: AddItemInput, actorId: string) {
 export async function removeItem(itemId: string, actorId: string) {
   return db().$transaction(async (tx) => {
     const item = await tx.item.findUnique({ where: { id: itemId }, select: { roundId: true, title: true } });
-    if (!item) throw notFound("Item");
+    if (!item) throw notFound("item");
     const [round] = await tx.$queryRaw<LockedRound[]>`SELECT status, deadline, study_id, kind FROM round WHERE id = ${item.roundId} FOR UPDATE`;
-    assertDraft(round, "the items");
+    assertDraft(round, "items");
     await tx.item.delete({ where: { id: itemId } });
     await recordAudit({ actorId, action: "item.delete", entity: "item", entityId: itemId, studyId: round.study_id, data: { roundId: item.roundId, title: item.title } }, tx);
   });

@@ -2,7 +2,7 @@
 // question. Scale values and years are whole numbers; a choice's level (familiarity 4 … 1) is kept in
 // `numeric` so statistics and subgroups read one column.
 import { z } from "zod";
-import { invalid } from "@/lib/errors";
+import { invalid, type Localised } from "@/lib/errors";
 import type { ParsedQuestion } from "@/lib/delphi/question-config";
 
 export const YEAR_CHOICES = ["already", "never"] as const;
@@ -27,8 +27,11 @@ export type AnswerValue = { numeric: number | null; choice: string | null; choic
 const DONT_KNOW: AnswerValue = { numeric: null, choice: null, choices: [], text: null, dontKnow: true };
 const empty = (v: Partial<AnswerValue>): AnswerValue => ({ numeric: null, choice: null, choices: [], text: null, dontKnow: false, ...v });
 
+/** The question's label for a message, Chinese where the item block has one. */
+const labelOf = (question: ParsedQuestion): Localised => ({ en: question.label, zh: question.labelZh });
+
 function dontKnow(question: ParsedQuestion & { config: { allowDontKnow: boolean } }): AnswerValue {
-  if (!question.config.allowDontKnow) throw invalid(`"${question.label}" has no "don't know" answer`);
+  if (!question.config.allowDontKnow) throw invalid("answers.noDontKnow", { question: labelOf(question) });
   return DONT_KNOW;
 }
 
@@ -41,23 +44,23 @@ export function answerValue(question: ParsedQuestion, input: AnswerInput): Answe
     case "SCALE": {
       if (input.dontKnow) return dontKnow(question);
       const { min, max } = question.config;
-      if (!isWhole(input.value, min, max)) throw invalid(`Answer "${question.label}" with a whole number from ${min} to ${max}`);
+      if (!isWhole(input.value, min, max)) throw invalid("answers.wholeNumber", { question: labelOf(question), min, max });
       return empty({ numeric: input.value });
     }
     case "CHOICE": {
       if (input.dontKnow) return dontKnow(question);
       const chosen = question.config.options.find((o) => o.key === input.choice);
-      if (!chosen) throw invalid(`Choose one of the options of "${question.label}"`);
+      if (!chosen) throw invalid("answers.chooseOption", { question: labelOf(question) });
       return empty({ choice: chosen.key, numeric: chosen.level ?? null });
     }
     case "MULTI_CHOICE": {
       if (input.dontKnow) return dontKnow(question);
       const choices = input.choices ?? [];
       const keys = new Set(question.config.options.map((o) => o.key));
-      if (choices.length === 0) throw invalid(`Tick at least one option of "${question.label}"`);
-      if (new Set(choices).size !== choices.length || choices.some((c) => !keys.has(c))) throw invalid(`Tick only the listed options of "${question.label}", each once`);
+      if (choices.length === 0) throw invalid("answers.tickOne", { question: labelOf(question) });
+      if (new Set(choices).size !== choices.length || choices.some((c) => !keys.has(c))) throw invalid("answers.tickListed", { question: labelOf(question) });
       const max = question.config.maxSelect;
-      if (max !== undefined && choices.length > max) throw invalid(`Tick at most ${max} options of "${question.label}"`);
+      if (max !== undefined && choices.length > max) throw invalid("answers.tickAtMost", { question: labelOf(question), max });
       return empty({ choices: question.config.options.map((o) => o.key).filter((k) => choices.includes(k)) });
     }
     case "YEAR": {
@@ -65,18 +68,18 @@ export function answerValue(question: ParsedQuestion, input: AnswerInput): Answe
       const { minYear, maxYear, allowAlready, allowNever } = question.config;
       if (input.choice === "already" && allowAlready) return empty({ choice: "already" });
       if (input.choice === "never" && allowNever) return empty({ choice: "never" });
-      if (input.choice !== undefined) throw invalid(`"${question.label}" has no answer "${input.choice}"`);
-      if (!isWhole(input.value, minYear, maxYear)) throw invalid(`Answer "${question.label}" with a year from ${minYear} to ${maxYear}`);
+      if (input.choice !== undefined) throw invalid("answers.noSuchAnswer", { question: labelOf(question), choice: input.choice });
+      if (!isWhole(input.value, minYear, maxYear)) throw invalid("answers.year", { question: labelOf(question), min: minYear, max: maxYear });
       return empty({ numeric: input.value });
     }
     case "TEXT": {
       const text = (input.text ?? "").trim();
       if (text === "") return "clear";
-      if (text.length > question.config.maxLength) throw invalid(`"${question.label}" takes at most ${question.config.maxLength} characters`);
+      if (text.length > question.config.maxLength) throw invalid("answers.tooLong", { question: labelOf(question), max: question.config.maxLength });
       return empty({ text });
     }
     case "RANKING":
-      throw invalid("A ranking is saved as a ranking, not as answers");
+      throw invalid("answers.rankingAsRanking");
   }
 }
 

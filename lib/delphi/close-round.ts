@@ -20,8 +20,8 @@ export async function closeRound(roundId: string, actorId: string) {
   return db().$transaction(
     async (tx) => {
       const [locked] = await tx.$queryRaw<Locked[]>`SELECT status, study_id, kind, min_n FROM round WHERE id = ${roundId} FOR UPDATE`;
-      if (!locked) throw notFound("Round");
-      if (locked.status !== "OPEN") throw conflict(locked.status === "CLOSED" ? "The round is already closed" : "Open the round before closing it");
+      if (!locked) throw notFound("round");
+      if (locked.status !== "OPEN") throw conflict(locked.status === "CLOSED" ? "round.alreadyClosed" : "round.openBeforeClosing");
       await tx.round.update({ where: { id: roundId }, data: { status: "CLOSED", closedAt: new Date() } });
       const scope = { roundId, studyId: locked.study_id, minN: locked.min_n };
       const computed = locked.kind === "RANKING" ? await closeRanking(tx, scope) : await closeRating(tx, scope);

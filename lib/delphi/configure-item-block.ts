@@ -5,7 +5,8 @@
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { invalid, notFound } from "@/lib/errors";
+import { invalid, notFound, type Localised } from "@/lib/errors";
+import { zodIssueText } from "@/lib/i18n/error-text";
 import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
 import type { QuestionKind } from "@/lib/generated/prisma/enums";
 import { assertDraft } from "@/lib/delphi/round-guard";
@@ -44,19 +45,19 @@ export async function configureItemBlock(input: ConfigureItemBlockInput, actorId
   return db().$transaction(async (tx) => {
     const [round] = await tx.$queryRaw<{ status: string; deadline: Date | null; study_id: string; kind: string }[]>`
       SELECT status, deadline, study_id, kind FROM round WHERE id = ${roundId} FOR UPDATE`;
-    if (!round) throw notFound("Round");
-    assertDraft(round, "the item block");
+    if (!round) throw notFound("round");
+    assertDraft(round, "itemBlock");
     const bases = await basesFor(tx, roundId, round.kind);
     const enabled = new Map([...bases].map(([key, base]) => [key, true]));
     const merged = new Map(bases);
     for (const s of settings) {
       const base = bases.get(s.key);
-      if (!base) throw invalid(`Unknown question "${s.key}"`);
+      if (!base) throw invalid("itemBlock.unknownQuestion", { key: s.key });
       enabled.set(s.key, s.enabled);
       merged.set(s.key, merge(base, s));
     }
     const asked = [...merged.values()].filter((q) => enabled.get(q.key) && (q.position >= 0 || settings.some((s) => s.key === q.key)));
-    if (asked.length === 0) throw invalid("The item block needs at least one question");
+    if (asked.length === 0) throw invalid("itemBlock.needsQuestion");
     await tx.question.deleteMany({ where: { roundId } });
     await tx.question.createMany({
       data: asked.sort((a, b) => order(a) - order(b)).map((q, position) => ({ roundId, position, key: q.key, kind: q.kind, label: q.label, labelZh: q.labelZh, required: q.required, config: q.config as InputJsonValue })),
@@ -90,17 +91,22 @@ const FIELDS: Record<string, readonly (keyof QuestionSettings)[]> = {
   RANKING: ["minSelect", "maxSelect"],
 };
 
+/** The settings' first problem: zod's English text, and its Chinese for the reader who asks. */
+function settingProblem({ issues: [issue] }: z.ZodError): Localised {
+  return { en: issue.message, zh: zodIssueText(issue, "zh") };
+}
+
 function merge(base: Base, s: QuestionSettings): Base {
   const kind = base.key === RANKING_QUESTION_KEY && base.kind === "MULTI_CHOICE" ? "RANKING" : base.kind;
   const allowed = FIELDS[kind];
   const config: Record<string, unknown> = { ...base.config };
   for (const field of Object.keys(s) as (keyof QuestionSettings)[]) {
     if (field === "key" || field === "enabled" || field === "required" || s[field] === undefined) continue;
-    if (!allowed.includes(field)) throw invalid(`"${base.label}" has no setting "${field}"`);
+    if (!allowed.includes(field)) throw invalid("itemBlock.noSetting", { question: { en: base.label, zh: base.labelZh }, field });
     if (s[field] === null) delete config[field];
     else config[field] = s[field];
   }
   const parsed = configSchemaFor(base.kind, base.key).safeParse(config);
-  if (!parsed.success) throw invalid(`"${base.label}": ${parsed.error.issues[0]?.message ?? "invalid settings"}`);
+  if (!parsed.success) throw invalid("itemBlock.badSetting", { question: { en: base.label, zh: base.labelZh }, reason: settingProblem(parsed.error) });
   return { ...base, required: s.required ?? base.required, config: parsed.data as Record<string, unknown> };
 }

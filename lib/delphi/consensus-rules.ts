@@ -4,23 +4,24 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { conflict, notFound } from "@/lib/errors";
+import { conflict, formMessage, notFound } from "@/lib/errors";
 import type { ConsensusRule } from "@/lib/delphi/consensus";
+import { DEFAULT_ITEM_BLOCK } from "@/lib/delphi/default-item-block";
 import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
 
-const ZQuestionKey = z.string().regex(/^[a-z0-9_]{1,64}$/, "A question key is lower-case letters, digits and _");
+const ZQuestionKey = z.string().regex(/^[a-z0-9_]{1,64}$/, formMessage("questionKey"));
 
 export const ZConsensusRuleInput = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("IQR"), questionKey: ZQuestionKey, max: z.number().min(0).max(100) }).strict(),
   z
     .object({ kind: z.literal("AGREEMENT"), questionKey: ZQuestionKey, band: z.tuple([z.number().int(), z.number().int()]), min: z.number().gt(0).max(1) })
     .strict()
-    .refine((r) => r.band[0] <= r.band[1], { message: "The agreement band must list its lower end first", path: ["band"] }),
+    .refine((r) => r.band[0] <= r.band[1], { message: formMessage("agreementBand"), path: ["band"] }),
   z.object({ kind: z.literal("COMET_70_15"), questionKey: ZQuestionKey }).strict(),
   z
     .object({ kind: z.literal("CV_BAND"), questionKey: ZQuestionKey, good: z.number().gt(0).max(10), fair: z.number().gt(0).max(10) })
     .strict()
-    .refine((r) => r.good <= r.fair, { message: "The good-consensus CV bound cannot exceed the fair one", path: ["fair"] }),
+    .refine((r) => r.good <= r.fair, { message: formMessage("cvBands"), path: ["fair"] }),
   z.object({ kind: z.literal("RAND_UCLA"), questionKey: ZQuestionKey }).strict(),
 ]);
 export type ConsensusRuleInput = z.infer<typeof ZConsensusRuleInput>;
@@ -36,20 +37,36 @@ export function toConsensusRule(row: StoredRule): ConsensusRule & { questionKey:
   return parsed as ConsensusRule & { questionKey: string };
 }
 
-/** "IQR ≤ 1 (importance)", for reports and the admin page. */
-export function describeRule(rule: ConsensusRule & { questionKey: string }): string {
-  const on = ` (${rule.questionKey})`;
+/**
+ * A rule as the reports and the admin page describe it, in no language yet: rule-text.ts says it in
+ * the reader's ("IQR ≤ 1 (Importance for …)"). `question` is the judged question's label in both
+ * languages, from the round's item block or else the default one; null when neither asks it.
+ */
+export type RuleDescription = {
+  kind: ConsensusRule["kind"];
+  questionKey: string;
+  question: { label: string; labelZh: string | null } | null;
+  values: Record<string, string>;
+};
+
+type QuestionLabel = { key: string; label: string; labelZh: string | null };
+
+export function describeRule(rule: ConsensusRule & { questionKey: string }, questions: readonly QuestionLabel[] = []): RuleDescription {
+  const asked = questions.find((q) => q.key === rule.questionKey) ?? DEFAULT_ITEM_BLOCK.find((q) => q.key === rule.questionKey);
+  return { kind: rule.kind, questionKey: rule.questionKey, question: asked ? { label: asked.label, labelZh: asked.labelZh } : null, values: ruleValues(rule) };
+}
+
+function ruleValues(rule: ConsensusRule): Record<string, string> {
   switch (rule.kind) {
     case "IQR":
-      return `IQR ≤ ${rule.max}${on}`;
+      return { max: String(rule.max) };
     case "AGREEMENT":
-      return `≥ ${Math.round(rule.min * 100)} % in ${rule.band[0]}–${rule.band[1]}${on}`;
-    case "COMET_70_15":
-      return `COMET 70/15${on}`;
+      return { percent: String(Math.round(rule.min * 100)), low: String(rule.band[0]), high: String(rule.band[1]) };
     case "CV_BAND":
-      return `CV ≤ ${rule.good} good, ≤ ${rule.fair} fair${on}`;
+      return { good: String(rule.good), fair: String(rule.fair) };
+    case "COMET_70_15":
     case "RAND_UCLA":
-      return `RAND/UCLA disagreement index${on}`;
+      return {};
   }
 }
 
@@ -58,9 +75,9 @@ export async function registerConsensusRules(input: RegisterConsensusRulesInput,
   const { studyId, rules } = ZRegisterConsensusRulesInput.parse(input);
   return db().$transaction(async (tx) => {
     const [study] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM study WHERE id = ${studyId} FOR UPDATE`;
-    if (!study) throw notFound("Study");
+    if (!study) throw notFound("study");
     const opened = await tx.round.count({ where: { studyId, openedAt: { not: null } } });
-    if (opened > 0) throw conflict("Consensus rules are registered before round 1 opens; a round of this study has already been opened");
+    if (opened > 0) throw conflict("round.rulesLocked");
     await tx.consensusRule.deleteMany({ where: { studyId } });
     await tx.consensusRule.createMany({
       data: rules.map(({ kind, questionKey, ...params }) => ({ studyId, kind, questionKey, params: params as InputJsonValue })),

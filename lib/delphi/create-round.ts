@@ -39,14 +39,14 @@ export async function createRound(input: CreateRoundInput, actorId: string) {
   const { studyId } = parsed;
   return db().$transaction(async (tx) => {
     const [study] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM study WHERE id = ${studyId} FOR UPDATE`;
-    if (!study) throw notFound("Study");
+    if (!study) throw notFound("study");
     const unfinished = await tx.round.count({ where: { studyId, status: { in: ["DRAFT", "OPEN"] } } });
-    if (unfinished > 0) throw conflict("Close the current round before creating the next one");
+    if (unfinished > 0) throw conflict("round.closeCurrentFirst");
     const last = await tx.round.findFirst({ where: { studyId }, orderBy: { number: "desc" } });
     const number = (last?.number ?? 0) + 1;
     const previous = await tx.round.findFirst({ where: { studyId, kind: "RATING", status: "CLOSED" }, orderBy: { number: "desc" } });
     const themeSet = await pickThemeSet(tx, parsed);
-    if (parsed.kind === "RATING" && !previous && !themeSet) throw notFound("A theme set for this study (run a scan first)");
+    if (parsed.kind === "RATING" && !previous && !themeSet) throw notFound("themeSetToStart");
     const round = await tx.round.create({
       data: { studyId, number, kind: parsed.kind, title: parsed.title || defaultTitle(parsed.kind, number), minN: parsed.minN, deadline: parsed.deadline, themeSetId: themeSet?.id ?? previous?.themeSetId ?? null },
     });
@@ -55,7 +55,7 @@ export async function createRound(input: CreateRoundInput, actorId: string) {
     else if (previous) items = await createLaterRound(tx, { roundId: round.id, studyId, previousId: previous.id, previousThemeSetId: previous.themeSetId, themeSet });
     else items = await createFirstRound(tx, { roundId: round.id, themeSet: themeSet as NonNullable<typeof themeSet> });
     // An empty later round could neither open nor be closed, and would block the next one.
-    if (previous && items === 0) throw conflict(`Every item of round ${previous.number} was decided and no theme changed: nothing to ask again (a ranking round can follow)`);
+    if (previous && items === 0) throw conflict("round.nothingToAskAgain", { number: previous.number });
     const panel = last ? await carryPanel(tx, { fromRoundId: last.id, toRoundId: round.id }) : 0;
     await recordAudit({ actorId, action: "round.create", entity: "round", entityId: round.id, studyId, data: { number, kind: parsed.kind, items, panel, themeSetVersion: themeSet?.version ?? null } }, tx);
     return round;
@@ -71,7 +71,7 @@ async function pickThemeSet(tx: Tx, { studyId, themeSetId }: Parsed) {
   const include = { themes: { orderBy: [{ weight: "desc" as const }, { index: "asc" as const }] } };
   if (!themeSetId) return tx.themeSet.findFirst({ where: { studyId }, orderBy: { version: "desc" }, include });
   const set = await tx.themeSet.findFirst({ where: { id: themeSetId, studyId }, include });
-  if (!set) throw notFound("Theme set of this study");
+  if (!set) throw notFound("themeSetOfStudy");
   return set;
 }
 type ThemeSetWithThemes = NonNullable<Awaited<ReturnType<typeof pickThemeSet>>>;

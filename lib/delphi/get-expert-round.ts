@@ -19,7 +19,7 @@ type KeyedStatistics = QuestionStatistics & { questionKey: string; question: Par
 
 export async function getExpertRound(viewer: Viewer, roundId: string) {
   const invitation = await db().invitation.findUnique({ where: { roundId_userId: { roundId, userId: viewer.id } } });
-  if (!invitation || invitation.status === "REVOKED") throw forbidden("You are not invited to this round");
+  if (!invitation || invitation.status === "REVOKED") throw forbidden("round.notInvited");
   const round = await db().round.findUnique({
     where: { id: roundId },
     select: {
@@ -29,7 +29,7 @@ export async function getExpertRound(viewer: Viewer, roundId: string) {
       items: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true, titleZh: true, description: true, descriptionZh: true, evidence: true, previousId: true } },
     },
   });
-  if (!round) throw notFound("Round");
+  if (!round) throw notFound("round");
   // A draft is still being prepared: its items are not shown before it opens.
   if (round.status === "DRAFT") round.items = [];
   const questions = round.questions.map(parseQuestion);

@@ -29,7 +29,7 @@ export async function getRoundReport(roundId: string) {
       _count: { select: { invitations: true } },
     },
   });
-  if (!round) throw notFound("Round");
+  if (!round) throw notFound("round");
   const closed = round.status === "CLOSED";
   const respondents = await db().invitation.count({ where: { roundId, submittedAt: { not: null } } });
   const { study, questions, items, ...rest } = round;
@@ -46,7 +46,7 @@ export async function getRoundReport(roundId: string) {
     ...rest,
     respondents,
     study: { id: study.id, name: study.name, question: study.question, horizonYear: study.horizonYear, homeCountry: study.homeCountry },
-    rules: rules.map(describeRule),
+    rules: rules.map((rule) => describeRule(rule, questions)),
     method: {
       quantiles: "Hyndman–Fan type 7 (R and NumPy default)",
       sd: "sample standard deviation (n − 1)",

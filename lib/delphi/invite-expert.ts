@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { conflict, notFound } from "@/lib/errors";
+import { conflict, formMessage, notFound } from "@/lib/errors";
 import { newToken } from "@/lib/auth/tokens";
 import { queueEmail } from "@/lib/mail/queue-email";
 import { deliverEmails } from "@/lib/mail/deliver-emails";
@@ -14,7 +14,7 @@ export const INVITATION_DAYS = 14;
 export const ZInviteExpertInput = z
   .object({
     roundId: z.string().min(1),
-    email: z.string().trim().toLowerCase().email("Enter a valid e-mail address").max(320),
+    email: z.string().trim().toLowerCase().email(formMessage("email")).max(320),
     name: z.string().trim().max(200).optional(),
   })
   .strict();
@@ -23,14 +23,14 @@ export type InviteExpertInput = z.input<typeof ZInviteExpertInput>;
 export async function inviteExpert(input: InviteExpertInput, options: { actorId: string; baseUrl: string }) {
   const { roundId, email, name } = ZInviteExpertInput.parse(input);
   const round = await db().round.findUnique({ where: { id: roundId }, include: { study: { select: { id: true, name: true } } } });
-  if (!round) throw notFound("Round");
-  if (round.status === "CLOSED") throw conflict("This round is closed; invite experts to the next round");
+  if (!round) throw notFound("round");
+  if (round.status === "CLOSED") throw conflict("round.closedInvite");
   const { token, tokenHash } = newToken();
   const link = `${options.baseUrl.replace(/\/$/, "")}/invite/${token}`;
 
   const invitation = await db().$transaction(async (tx) => {
     let user = await tx.user.findUnique({ where: { email } });
-    if (user && user.role !== "EXPERT") throw conflict("This e-mail belongs to an account that is not an expert account");
+    if (user && user.role !== "EXPERT") throw conflict("round.notExpertAccount");
     if (!user) {
       user = await tx.user.create({ data: { email, name: name || email.split("@")[0], role: "EXPERT", profile: { create: {} } } });
       await recordAudit({ actorId: options.actorId, action: "user.create", entity: "user", entityId: user.id, data: { role: "EXPERT", via: "invitation" } }, tx);

@@ -13,10 +13,10 @@ export async function moderateComment(input: ModerateCommentInput, actorId: stri
   const { commentId, status } = ZModerateCommentInput.parse(input);
   return db().$transaction(async (tx) => {
     const comment = await tx.comment.findUnique({ where: { id: commentId }, select: { roundId: true, status: true } });
-    if (!comment) throw notFound("Comment");
+    if (!comment) throw notFound("comment");
     const [round] = await tx.$queryRaw<{ status: string; deadline: Date | null; study_id: string }[]>`
       SELECT status, deadline, study_id FROM round WHERE id = ${comment.roundId} FOR SHARE`;
-    assertNotClosed(round, "its comments");
+    assertNotClosed(round, "comments");
     await tx.comment.update({ where: { id: commentId }, data: { status, moderatedById: actorId } });
     await recordAudit({ actorId, action: status === "HIDDEN" ? "comment.hide" : "comment.show", entity: "comment", entityId: commentId, studyId: round.study_id, data: { from: comment.status, to: status } }, tx);
     return { status };

@@ -2,13 +2,14 @@
 // database; these schemas are the one place that says what it holds, and every reader parses it here.
 import { z } from "zod";
 import type { QuestionKind } from "@/lib/generated/prisma/enums";
+import { formMessage, keyedIssue, type ErrorKey } from "@/lib/errors";
 
 const ZText = z.string().trim().min(1).max(300);
 const ZBand = z.tuple([z.number().int(), z.number().int()]);
 
 export const ZOption = z
   .object({
-    key: z.string().regex(/^[A-Za-z0-9_]{1,40}$/, "Option keys are letters, digits and _"),
+    key: z.string().regex(/^[A-Za-z0-9_]{1,40}$/, formMessage("optionKey")),
     label: ZText,
     labelZh: ZText,
     /** Ordinal level of the option (familiarity: 4 very familiar … 1 unfamiliar). */
@@ -30,18 +31,21 @@ export const ZScaleConfig = z
   .strict()
   .superRefine((c, ctx) => {
     const problem = scaleProblem(c);
-    if (problem) ctx.addIssue({ code: "custom", message: problem.message, path: [problem.path] });
+    if (problem) ctx.addIssue({ ...keyedIssue(problem.key, problem.values), path: [problem.path] });
   });
 export type ScaleConfig = z.infer<typeof ZScaleConfig>;
 
-function scaleProblem(c: { min: number; max: number; agreeBand: [number, number]; disagreeBand: [number, number] }): { path: string; message: string } | null {
-  if (c.min >= c.max) return { path: "max", message: `The scale must run upwards (${c.min}–${c.max})` };
-  for (const [path, band] of [["agreeBand", c.agreeBand], ["disagreeBand", c.disagreeBand]] as const) {
-    if (band[0] > band[1]) return { path, message: `Band ${band[0]}–${band[1]} must list its lower end first` };
-    if (band[0] < c.min || band[1] > c.max) return { path, message: `Band ${band[0]}–${band[1]} reaches outside the scale ${c.min}–${c.max}` };
+type ScaleProblem = { path: string; key: ErrorKey; values: Record<string, number> };
+
+function scaleProblem(c: { min: number; max: number; agreeBand: [number, number]; disagreeBand: [number, number] }): ScaleProblem | null {
+  const { min, max } = c;
+  if (min >= max) return { path: "max", key: "itemBlock.scaleUpwards", values: { min, max } };
+  for (const [path, [low, high]] of [["agreeBand", c.agreeBand], ["disagreeBand", c.disagreeBand]] as const) {
+    if (low > high) return { path, key: "itemBlock.bandOrder", values: { low, high } };
+    if (low < min || high > max) return { path, key: "itemBlock.bandOutside", values: { low, high, min, max } };
   }
   const [a, d] = [c.agreeBand, c.disagreeBand];
-  if (a[0] <= d[1] && d[0] <= a[1]) return { path: "disagreeBand", message: `The agree band ${a[0]}–${a[1]} and the disagree band ${d[0]}–${d[1]} overlap` };
+  if (a[0] <= d[1] && d[0] <= a[1]) return { path: "disagreeBand", key: "itemBlock.bandsOverlap", values: { agreeLow: a[0], agreeHigh: a[1], disagreeLow: d[0], disagreeHigh: d[1] } };
   return null;
 }
 
@@ -53,7 +57,7 @@ export const ZChoiceConfig = z
     maxSelect: z.number().int().min(1).max(60).optional(),
   })
   .strict()
-  .refine((c) => new Set(c.options.map((o) => o.key)).size === c.options.length, { message: "Option keys must be unique", path: ["options"] });
+  .refine((c) => new Set(c.options.map((o) => o.key)).size === c.options.length, { message: formMessage("optionKeysUnique"), path: ["options"] });
 export type ChoiceConfig = z.infer<typeof ZChoiceConfig>;
 
 export const ZYearConfig = z
@@ -65,7 +69,7 @@ export const ZYearConfig = z
     allowDontKnow: z.boolean(),
   })
   .strict()
-  .refine((c) => c.minYear < c.maxYear, { message: "The first year must come before the last", path: ["maxYear"] });
+  .refine((c) => c.minYear < c.maxYear, { message: formMessage("yearOrder"), path: ["maxYear"] });
 export type YearConfig = z.infer<typeof ZYearConfig>;
 
 export const ZTextConfig = z
@@ -81,7 +85,7 @@ export type TextConfig = z.infer<typeof ZTextConfig>;
 export const ZRankingConfig = z
   .object({ minSelect: z.number().int().min(1).max(100), maxSelect: z.number().int().min(1).max(100) })
   .strict()
-  .refine((c) => c.minSelect <= c.maxSelect, { message: "The minimum selection cannot exceed the maximum", path: ["maxSelect"] });
+  .refine((c) => c.minSelect <= c.maxSelect, { message: formMessage("selectionOrder"), path: ["maxSelect"] });
 export type RankingConfig = z.infer<typeof ZRankingConfig>;
 
 export const RANKING_QUESTION_KEY = "ranking";

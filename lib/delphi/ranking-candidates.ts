@@ -3,7 +3,7 @@
 // request every item not rejected. Each becomes an item of the ranking round that points back to the
 // rated item, so its last statistics are shown beside it.
 import type { Tx } from "@/lib/db";
-import { conflict } from "@/lib/errors";
+import { conflict, phrase } from "@/lib/errors";
 import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
 import { RANKING_QUESTION_KEY, type RankingConfig } from "@/lib/delphi/question-config";
 
@@ -21,8 +21,8 @@ export async function createRankingItems(tx: Tx, { round, includeUndecided, maxS
     orderBy: [{ round: { number: "asc" } }, { position: "asc" }],
   });
   if (candidates.length < 2) {
-    const which = includeUndecided ? "not rejected" : "accepted";
-    throw conflict(`A ranking round needs at least two candidate items; ${candidates.length} ${candidates.length === 1 ? "item was" : "items were"} ${which}`);
+    const which = phrase(includeUndecided ? "round.candidates.notRejected" : "round.candidates.accepted");
+    throw conflict("round.tooFewCandidates", { count: candidates.length, which });
   }
   const config: RankingConfig = { minSelect: 1, maxSelect: Math.min(maxSelect, candidates.length) };
   await tx.question.create({

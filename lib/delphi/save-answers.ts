@@ -34,11 +34,11 @@ export async function saveAnswers(viewer: Viewer, input: SaveAnswersInput): Prom
   return db().$transaction(async (tx) => {
     const [round] = await tx.$queryRaw<LockedRound[]>`
       SELECT status, study_id, deadline, kind FROM round WHERE id = ${roundId} FOR SHARE`;
-    if (!round) throw notFound("Round");
+    if (!round) throw notFound("round");
     const invitation = await tx.invitation.findUnique({ where: { roundId_userId: { roundId, userId: viewer.id } } });
-    if (!invitation || invitation.status === "REVOKED") throw forbidden("You are not invited to this round");
+    if (!invitation || invitation.status === "REVOKED") throw forbidden("round.notInvited");
     assertExpertMayWrite(round, "answers");
-    if (round.kind === "RANKING") throw invalid("This is a ranking round: select and rank the items instead");
+    if (round.kind === "RANKING") throw invalid("round.rankingNotAnswers");
 
     const rows = await resolveAnswers(tx, roundId, answers);
     const submitted = submit || invitation.submittedAt !== null;
@@ -65,11 +65,11 @@ async function resolveAnswers(tx: Tx, roundId: string, answers: z.infer<typeof Z
   const byKey = new Map(questions.map((q) => [q.key, parseQuestion(q)]));
   const seen = new Set<string>();
   return answers.map((a) => {
-    if (!itemIds.has(a.itemId)) throw invalid("An answer refers to an item that is not in this round");
+    if (!itemIds.has(a.itemId)) throw invalid("answers.unknownItem");
     const question = byKey.get(a.questionKey);
-    if (!question) throw invalid(`Unknown question "${a.questionKey}"`);
+    if (!question) throw invalid("answers.unknownQuestion", { key: a.questionKey });
     const pair = `${a.itemId}:${a.questionKey}`;
-    if (seen.has(pair)) throw invalid(`Question "${a.questionKey}" is answered twice for one item`);
+    if (seen.has(pair)) throw invalid("answers.twice", { key: a.questionKey });
     seen.add(pair);
     return { itemId: a.itemId, question, value: answerValue(question, a) };
   });

@@ -17,11 +17,11 @@ export async function saveRanking(viewer: Viewer, input: SaveRankingInput): Prom
   const { roundId, itemIds } = ZSaveRankingInput.parse(input);
   return db().$transaction(async (tx) => {
     const [round] = await tx.$queryRaw<LockedRound[]>`SELECT status, study_id, deadline, kind FROM round WHERE id = ${roundId} FOR SHARE`;
-    if (!round) throw notFound("Round");
+    if (!round) throw notFound("round");
     const invitation = await tx.invitation.findUnique({ where: { roundId_userId: { roundId, userId: viewer.id } } });
-    if (!invitation || invitation.status === "REVOKED") throw forbidden("You are not invited to this round");
+    if (!invitation || invitation.status === "REVOKED") throw forbidden("round.notInvited");
     assertExpertMayWrite(round, "rankings");
-    if (round.kind !== "RANKING") throw invalid("This round asks for ratings, not a ranking");
+    if (round.kind !== "RANKING") throw invalid("round.ratingsNotRanking");
 
     const [items, question] = await Promise.all([
       tx.item.findMany({ where: { roundId }, select: { id: true } }),
@@ -29,12 +29,12 @@ export async function saveRanking(viewer: Viewer, input: SaveRankingInput): Prom
     ]);
     const { minSelect, maxSelect } = ZRankingConfig.parse(question.config);
     const candidates = new Set(items.map((i) => i.id));
-    if (itemIds.some((id) => !candidates.has(id))) throw invalid("A ranked item is not a candidate of this round");
-    if (new Set(itemIds).size !== itemIds.length) throw invalid("Each item can take only one place in the ranking");
+    if (itemIds.some((id) => !candidates.has(id))) throw invalid("ranking.notCandidate");
+    if (new Set(itemIds).size !== itemIds.length) throw invalid("ranking.oncePerItem");
     const most = Math.min(maxSelect, candidates.size);
     const least = Math.min(minSelect, most);
     if (itemIds.length < least || itemIds.length > most) {
-      throw invalid(least === most ? `Select and rank exactly ${most} items` : `Select and rank between ${least} and ${most} items (you ranked ${itemIds.length})`);
+      throw least === most ? invalid("ranking.exactly", { count: most }) : invalid("ranking.between", { min: least, max: most, count: itemIds.length });
     }
     await tx.ranking.upsert({
       where: { roundId_expertId: { roundId, expertId: viewer.id } },

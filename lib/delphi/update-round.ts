@@ -22,10 +22,10 @@ export async function updateRound(input: UpdateRoundInput, actorId: string, now:
   return db().$transaction(async (tx) => {
     const [round] = await tx.$queryRaw<{ status: string; deadline: Date | null; study_id: string }[]>`
       SELECT status, deadline, study_id FROM round WHERE id = ${roundId} FOR UPDATE`;
-    if (!round) throw notFound("Round");
-    assertNotClosed(round, "its settings");
-    if (title !== undefined || minN !== undefined) assertDraft(round, "the title and the minimum n");
-    if (deadline && deadline.getTime() <= now.getTime()) throw invalid("The deadline must lie in the future");
+    if (!round) throw notFound("round");
+    assertNotClosed(round, "settings");
+    if (title !== undefined || minN !== undefined) assertDraft(round, "titleAndMinN");
+    if (deadline && deadline.getTime() <= now.getTime()) throw invalid("round.deadlineInPast");
     const updated = await tx.round.update({ where: { id: roundId }, data: { title, minN, deadline } });
     await recordAudit({ actorId, action: "round.update", entity: "round", entityId: roundId, studyId: round.study_id, data: { title, minN, deadline: deadline?.toISOString() ?? deadline } }, tx);
     return updated;

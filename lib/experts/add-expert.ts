@@ -16,7 +16,7 @@ export async function addExpert(viewer: Viewer, input: NewExpertInput) {
       return user;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`An account with the e-mail ${email} already exists`);
+    if (isUniqueViolation(error)) throw conflict("experts.emailTaken", { email });
     throw error;
   }
 }

@@ -29,6 +29,6 @@ export async function getExpertPool(viewer: Viewer) {
 export async function getExpertProfile(viewer: Viewer, userId: string) {
   if (!can.editExpertProfile(viewer, userId)) throw forbidden();
   const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, role: true, profile: true } });
-  if (!user || user.role !== "EXPERT") throw notFound("Expert");
+  if (!user || user.role !== "EXPERT") throw notFound("expert");
   return user;
 }

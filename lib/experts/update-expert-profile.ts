@@ -9,8 +9,8 @@ export async function updateExpertProfile(viewer: Viewer, userId: string, input:
   if (!can.editExpertProfile(viewer, userId)) throw forbidden();
   const { name, ...profile } = ZExpertProfileInput.parse(input);
   const user = await db().user.findUnique({ where: { id: userId }, select: { role: true } });
-  if (!user) throw notFound("Expert");
-  if (user.role !== "EXPERT") throw invalid("Only expert accounts have an expert profile");
+  if (!user) throw notFound("expert");
+  if (user.role !== "EXPERT") throw invalid("experts.notExpert");
   return db().$transaction(async (tx) => {
     if (name) await tx.user.update({ where: { id: userId }, data: { name } });
     const saved = await tx.expertProfile.upsert({ where: { userId }, create: { userId, ...profile }, update: profile });

@@ -33,20 +33,20 @@ export function fileSlug(name: string): string {
 
 async function themeSetOf(studyId: string, version: number | undefined) {
   const set = await db().themeSet.findFirst({ where: { studyId, ...(version ? { version } : {}) }, orderBy: { version: "desc" }, select: { id: true, version: true } });
-  if (version && !set) throw notFound("Theme set version");
+  if (version && !set) throw notFound("themeSetVersion");
   return set;
 }
 
 async function roundTable(studyId: string, dataset: Dataset, roundId: string | undefined, viewer: Viewer) {
-  if (!roundId) throw invalid("Name the round to export (?round=…)");
+  if (!roundId) throw invalid("exports.nameRound");
   const round = await db().round.findFirst({ where: { id: roundId, studyId }, select: { id: true, number: true, status: true, minN: true } });
-  if (!round) throw notFound("Round");
+  if (!round) throw notFound("round");
   const admin = can.manageRounds(viewer);
-  if (dataset === "statistics" && round.status !== "CLOSED") throw conflict("Statistics are computed when the round closes");
+  if (dataset === "statistics" && round.status !== "CLOSED") throw conflict("exports.statisticsAfterClose");
   if (dataset === "answers") {
-    if (!admin && round.status !== "CLOSED") throw conflict("Answers can be exported once the round is closed");
+    if (!admin && round.status !== "CLOSED") throw conflict("exports.answersAfterClose");
     const respondents = await db().answer.findMany({ where: { roundId, status: "SUBMITTED" }, distinct: ["expertId"], select: { expertId: true } });
-    if (!admin && respondents.length < round.minN) throw forbidden(`Fewer than ${round.minN} experts answered this round, so individual answers are withheld`);
+    if (!admin && respondents.length < round.minN) throw forbidden("exports.answersWithheld", { minN: round.minN });
     await recordAudit({ actorId: viewer.id, action: "round.export_answers", entity: "round", entityId: round.id, studyId, data: { experts: respondents.length } });
   }
   const table = dataset === "items" ? itemsTable(round.id) : dataset === "statistics" ? statisticsTable(round.id) : answersTable(round.id);
@@ -57,7 +57,7 @@ export async function prepareExport(studyId: string, request: ExportRequest, vie
   if (!can.viewStudy(viewer)) throw forbidden();
   const { dataset, format, round, version } = ZExportRequest.parse(request);
   const study = await db().study.findUnique({ where: { id: studyId }, select: { id: true, name: true, homeCountry: true } });
-  if (!study) throw notFound("Study");
+  if (!study) throw notFound("study");
   let table: ExportTable;
   let suffix: string = dataset;
   if (ROUND_DATASETS.includes(dataset)) {
@@ -66,7 +66,7 @@ export async function prepareExport(studyId: string, request: ExportRequest, vie
     table = await documentsTable(study.id, (await themeSetOf(study.id, version))?.id ?? null);
   } else {
     const set = await themeSetOf(study.id, version);
-    if (!set) throw conflict("The study has no themes yet");
+    if (!set) throw conflict("exports.noThemes");
     table = dataset === "themes" ? await themesTable(set, study.homeCountry) : await themeYearsTable(set.id);
     suffix = `${dataset}-v${set.version}`;
   }

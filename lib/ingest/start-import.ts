@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { enqueue } from "@/lib/jobs/queues";
-import { AppError, invalid } from "@/lib/errors";
+import { AppError, invalid, keyedError } from "@/lib/errors";
 import type { CsvMapping } from "@/lib/ingest/csv-mapping";
 import { getFormat } from "@/lib/ingest/formats";
 
@@ -24,19 +24,19 @@ export type StartImportOptions = {
 export async function startImport(options: StartImportOptions) {
   const fileName = options.fileName.replace(/[\\/]/g, "_").slice(0, 255) || "upload";
   const format = options.format && options.format !== "auto" ? options.format : null;
-  if (format && !getFormat(format)) throw invalid(`Unknown format "${format}"`);
+  if (format && !getFormat(format)) throw invalid("imports.unknownFormat", { format });
   const row = await db().import.create({
     data: { studyId: options.studyId, fileName, format, mapping: options.mapping, status: "QUEUED", createdById: options.actorId },
   });
   try {
     const { size, hash } = await storeChunks(row.id, options.body, options.limitBytes);
-    if (size === 0) throw invalid("The file is empty");
+    if (size === 0) throw invalid("imports.empty");
     await db().import.update({ where: { id: row.id }, data: { fileSize: size, fileHash: hash } });
   } catch (error) {
     await db().uploadChunk.deleteMany({ where: { importId: row.id } });
-    const message = error instanceof AppError ? error.message : "The upload was interrupted";
-    await db().import.update({ where: { id: row.id }, data: { status: "FAILED", error: message, finishedAt: new Date() } });
-    throw error instanceof AppError ? error : invalid(message);
+    const refusal = error instanceof AppError ? error : invalid("imports.interrupted");
+    await db().import.update({ where: { id: row.id }, data: { status: "FAILED", error: refusal.message, finishedAt: new Date() } });
+    throw refusal;
   }
   await recordAudit({ actorId: options.actorId, action: "import.start", entity: "import", entityId: row.id, studyId: options.studyId, data: { fileName } });
   await enqueue("ingest.import", row.id);
@@ -57,7 +57,7 @@ async function storeChunks(importId: string, body: AsyncIterable<Uint8Array>, li
   };
   for await (const chunk of body) {
     size += chunk.byteLength;
-    if (size > limitBytes) throw new AppError("too_large", `The file is larger than the upload limit of ${formatBytes(limitBytes)}`);
+    if (size > limitBytes) throw keyedError("too_large", "imports.tooLarge", { limit: formatBytes(limitBytes) });
     hash.update(chunk);
     pending.push(Buffer.from(chunk));
     pendingBytes += chunk.byteLength;

@@ -8,7 +8,7 @@ export async function deleteReportTemplate(options: { studyId: string; templateI
   const { studyId, templateId } = options;
   await db().$transaction(async (tx) => {
     const template = await tx.reportTemplate.findUnique({ where: { id: templateId }, select: { studyId: true, name: true, _count: { select: { reports: true } } } });
-    if (!template || template.studyId !== studyId) throw notFound("Report template");
+    if (!template || template.studyId !== studyId) throw notFound("reportTemplate");
     await tx.reportTemplate.delete({ where: { id: templateId } });
     await recordAudit({ actorId, action: "report_template.delete", entity: "report_template", entityId: templateId, studyId, data: { name: template.name, issues: template._count.reports } }, tx);
   });

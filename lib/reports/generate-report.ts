@@ -33,7 +33,7 @@ async function byLocale(render: (locale: Locale) => Promise<string>): Promise<Re
 
 async function latestClosedRound(studyId: string): Promise<string> {
   const round = await db().round.findFirst({ where: { studyId, status: "CLOSED" }, orderBy: { number: "desc" }, select: { id: true } });
-  if (!round) throw invalid("No round of this study has closed yet, so there is nothing to summarise");
+  if (!round) throw invalid("reports.nothingClosed");
   return round.id;
 }
 

@@ -37,7 +37,7 @@ async function documentsBySource(studyId: string, period: Period): Promise<Sourc
 export async function loadMonitoringInput(options: { studyId: string; period: Period; params: MonitoringParams; now: Date }): Promise<MonitoringInput> {
   const { studyId, period, params } = options;
   const study = await db().study.findUnique({ where: { id: studyId }, select: { id: true, name: true, question: true } });
-  if (!study) throw notFound("Study");
+  if (!study) throw notFound("study");
   const set = await db().themeSet.findFirst({ where: { studyId }, orderBy: { version: "desc" }, select: { id: true, version: true, createdAt: true } });
   const inPeriod = { gt: period.from, lte: period.to };
   const [themes, alerts, documentsTotal, byKind, bySource] = await Promise.all([

@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors";
 
 export async function getReportTemplates(studyId: string) {
   const study = await db().study.findUnique({ where: { id: studyId }, select: { id: true, name: true } });
-  if (!study) throw notFound("Study");
+  if (!study) throw notFound("study");
   const [templates, issues, subscribers, rounds] = await Promise.all([
     db().reportTemplate.findMany({ where: { studyId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, kind: true, schedule: true, params: true, createdAt: true, _count: { select: { reports: true } } } }),
     db().report.findMany({

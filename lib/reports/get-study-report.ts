@@ -58,9 +58,9 @@ async function loadNotes(roundIds: string[]): Promise<InputNote[]> {
 /** The rows the builders read; exported for the template reports, which store them as the snapshot. */
 export async function loadReportInput(studyId: string, options: StudyReportOptions = {}): Promise<ReportInput> {
   const study = await db().study.findUnique({ where: { id: studyId }, select: { id: true, name: true, question: true, scope: true, horizonYear: true, homeCountry: true } });
-  if (!study) throw notFound("Study");
+  if (!study) throw notFound("study");
   const rounds = await loadRounds(studyId);
-  if (options.roundId && !rounds.some((r) => r.id === options.roundId)) throw notFound("Round of this study");
+  if (options.roundId && !rounds.some((r) => r.id === options.roundId)) throw notFound("roundOfStudy");
   const closed = rounds.filter((r) => r.status === "CLOSED").map((r) => r.id);
   const themeIds = [...new Set(rounds.flatMap((r) => r.items.flatMap((i) => (i.themeId ? [i.themeId] : []))))];
   const [rules, themes, statistics, invitations, notes] = await Promise.all([

@@ -52,7 +52,7 @@ export function buildMethod(input: ReportInput, rounds: readonly InputRound[], h
   return {
     panel: panelOf(invitations),
     rounds: rounds.map((r) => roundSummary(r, invitations)),
-    rules: input.rules.map((r) => describeRule(toConsensusRule(r))),
+    rules: input.rules.map((r) => describeRule(toConsensusRule(r), rounds.flatMap((round) => round.questions))),
     headlineQuestion: headline && { key: headline.key, label: headline.label, labelZh: headline.labelZh, min: headline.min, max: headline.max },
     quantileMethod: "hyndman-fan-7",
     stablePercentChange: STABLE_PERCENT_CHANGE,

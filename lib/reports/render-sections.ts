@@ -4,6 +4,7 @@
 import { esc, h, table } from "./html";
 import { bilingualTitle, outcomeBadge, roundTitle, title, valueCell, withheldText, type Formats } from "./report-format";
 import { shown } from "./figures";
+import { ruleText } from "@/lib/delphi/rule-text";
 import type { Area, StudyReport, Technology } from "./report-types";
 import { OUTCOMES } from "./report-types";
 
@@ -59,7 +60,7 @@ export function methodSection(report: StudyReport, f: Formats): string {
     h("h3", null, esc(t("method.rounds"))),
     table([t("method.round"), t("method.kind"), t("method.status"), t("method.opened"), t("method.closed"), t("method.items"), t("method.invited"), t("method.responded"), t("method.responseRate"), t("method.minN")], rounds, { "data-testid": "method-rounds" }),
     h("h3", null, esc(t("method.rules"))),
-    h("p", null, esc(m.rules.length ? t("method.rulesText", { rules: m.rules.join("; ") }) : t("method.noRules"))),
+    h("p", { "data-testid": "method-rules" }, esc(m.rules.length ? t("method.rulesText", { rules: m.rules.map((r) => ruleText(r, f.locale)).join(f.locale === "zh" ? "；" : "; ") }) : t("method.noRules"))),
     q ? h("p", null, esc(t("method.headline", { label: f.locale === "zh" && q.labelZh ? q.labelZh : q.label, min: q.min, max: q.max }))) : "",
     h("p", { class: "muted" }, esc(t("method.statistics"))),
     h("p", { class: "muted" }, esc(t("method.stability", { percent: `${Math.round(m.stablePercentChange * 100)}%`, alpha: m.wilcoxonAlpha }))),

@@ -1,6 +1,7 @@
 // The consensus report of a study (or of one round) as plain JSON: what the report page, the
 // downloadable HTML file and a stored template-report issue all render. Dates are ISO strings so a
 // snapshot stored in report.content reads back as the same value.
+import type { RuleDescription } from "@/lib/delphi/consensus-rules";
 
 export type Outcome = "PENDING" | "ACCEPTED" | "REJECTED" | "CARRIED_OVER" | "DISSENT";
 export const OUTCOMES: readonly Outcome[] = ["ACCEPTED", "REJECTED", "DISSENT", "CARRIED_OVER", "PENDING"];
@@ -86,7 +87,8 @@ export type SectorCount = { sector: string; invited: number; responded: number }
 export type Method = {
   panel: { invited: number; responded: number; bySector: SectorCount[] };
   rounds: RoundSummary[];
-  rules: string[];
+  /** Text (English) in issues stored before rules were described in no language yet. */
+  rules: (RuleDescription | string)[];
   headlineQuestion: { key: string; label: string; labelZh: string | null; min: number; max: number } | null;
   quantileMethod: string;
   stablePercentChange: number;

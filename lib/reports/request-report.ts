@@ -18,11 +18,11 @@ export async function createIssue(templateId: string, options: { skipIfBusy?: bo
   return db().$transaction(async (tx) => {
     const [template] = await tx.$queryRaw<{ id: string; study_id: string; kind: ReportKind; name: string }[]>`
       SELECT id, study_id, kind, name FROM report_template WHERE id = ${templateId} FOR UPDATE`;
-    if (!template) throw notFound("Report template");
+    if (!template) throw notFound("reportTemplate");
     const busy = await tx.report.count({ where: { templateId, status: { in: ["QUEUED", "RUNNING"] }, createdAt: { gt: new Date(Date.now() - STALE_ISSUE_MS) } } });
     if (busy > 0) {
       if (options.skipIfBusy) return null;
-      throw conflict("An issue of this template is still being made");
+      throw conflict("reports.issueInProgress");
     }
     const issue = await tx.report.create({
       data: { studyId: template.study_id, templateId, kind: template.kind, title: template.name },
@@ -36,7 +36,7 @@ export async function createIssue(templateId: string, options: { skipIfBusy?: bo
 /** "Generate now": a queued issue for a worker. */
 export async function requestReport(options: { studyId: string; templateId: string }, actorId: string): Promise<Issue> {
   const template = await db().reportTemplate.findUnique({ where: { id: options.templateId }, select: { studyId: true } });
-  if (!template || template.studyId !== options.studyId) throw notFound("Report template");
+  if (!template || template.studyId !== options.studyId) throw notFound("reportTemplate");
   const issue = (await createIssue(options.templateId, { actorId })) as Issue;
   await enqueue("reports.generate", issue.id);
   return issue;

@@ -13,20 +13,20 @@ export async function saveReportTemplate(input: SaveReportTemplateInput, actorId
   const saved = await db().$transaction(
     async (tx) => {
       const study = await tx.study.findUnique({ where: { id: studyId }, select: { id: true } });
-      if (!study) throw notFound("Study");
+      if (!study) throw notFound("study");
       if (params.roundId) {
         const round = await tx.round.findFirst({ where: { id: String(params.roundId), studyId }, select: { id: true } });
-        if (!round) throw notFound("Round of this study");
+        if (!round) throw notFound("roundOfStudy");
       }
       const data = { name, kind, schedule, params: params as InputJsonValue };
       let template;
       if (id) {
         const existing = await tx.reportTemplate.findUnique({ where: { id }, select: { studyId: true } });
-        if (!existing || existing.studyId !== studyId) throw notFound("Report template");
+        if (!existing || existing.studyId !== studyId) throw notFound("reportTemplate");
         template = await tx.reportTemplate.update({ where: { id }, data });
       } else {
         const same = await tx.reportTemplate.count({ where: { studyId, name } });
-        if (same > 0) throw conflict(`This study already has a report template named "${name}"`);
+        if (same > 0) throw conflict("reports.templateNameTaken", { name });
         template = await tx.reportTemplate.create({ data: { studyId, ...data } });
       }
       await setTemplateScheduler(template.id, schedule);

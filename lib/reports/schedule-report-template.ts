@@ -22,7 +22,7 @@ export async function setTemplateScheduler(templateId: string, pattern: string |
   try {
     await schedule({ job: "reports.schedule", schedulerId: reportSchedulerId(templateId), pattern, rowId: templateId }); // BullMQ validates the pattern
   } catch (error) {
-    if (error instanceof Error && CRON_PROBLEM.test(error.message)) throw invalid(`"${pattern}" is not a cron schedule: ${error.message}`);
+    if (error instanceof Error && CRON_PROBLEM.test(error.message)) throw invalid("reports.notCron", { pattern, reason: error.message });
     throw error;
   }
 }

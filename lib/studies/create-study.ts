@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import { conflict, isUniqueViolation } from "@/lib/errors";
+import { conflict, formMessage, isUniqueViolation } from "@/lib/errors";
 import { DEFAULT_CONSENSUS_RULES } from "@/lib/delphi/default-item-block";
 import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
 
 export const ZCreateStudyInput = z
   .object({
-    name: z.string().trim().min(1, "Give the study a name").max(200),
+    name: z.string().trim().min(1, formMessage("studyName")).max(200),
     question: z.string().trim().max(2000).default(""),
     scope: z.string().trim().max(2000).default(""),
     horizonYear: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -15,7 +15,7 @@ export const ZCreateStudyInput = z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z]{2}$/, "Use a two-letter country code")
+      .regex(/^[A-Z]{2}$/, formMessage("countryCode"))
       .optional(),
   })
   .strict();
@@ -34,7 +34,7 @@ export async function createStudy(input: CreateStudyInput, actorId: string | nul
       return study;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`A study named "${data.name}" already exists`);
+    if (isUniqueViolation(error)) throw conflict("studies.nameTaken", { name: data.name });
     throw error;
   }
 }

@@ -18,6 +18,6 @@ export async function getStudies() {
 
 export async function getStudyOrThrow(id: string) {
   const study = await db().study.findUnique({ where: { id } });
-  if (!study) throw notFound("Study");
+  if (!study) throw notFound("study");
   return study;
 }

@@ -13,7 +13,7 @@ export async function getStudyOverview(studyId: string) {
       rounds: { orderBy: { number: "asc" }, include: { _count: { select: { items: true, invitations: true } } } },
     },
   });
-  if (!study) throw notFound("Study");
+  if (!study) throw notFound("study");
   const themeSet = await db().themeSet.findFirst({
     where: { studyId },
     orderBy: { version: "desc" },

@@ -88,6 +88,11 @@ describe("the Delphi pages in Chinese", () => {
     await admin.getByRole("button", { name: zh.admin.close }).waitFor();
     const adminText = await admin.locator("main").innerText();
     for (const english of ["Panel (", "Consensus rules", "Invite an expert", "Close the round", "Round settings"]) expect(adminText).not.toContain(english);
+    // The study's default rules (registered together, so in no set order), described in Chinese with
+    // the item block's Chinese label.
+    expect((await admin.getByTestId("consensus-rules").locator("li").allTextContents()).sort()).toEqual(
+      [`四分位距 ≤ 1（${IMPORTANCE_QUESTION.labelZh}）`, `COMET 70/15 规则（${IMPORTANCE_QUESTION.labelZh}）`].sort(),
+    );
     await screenshot(admin, "lang-01-admin-round-zh");
 
     // The expert answers in Chinese: the item block's own Chinese labels.
@@ -106,6 +111,14 @@ describe("the Delphi pages in Chinese", () => {
     await first.getByRole("radio", { name: `5 ${IMPORTANCE_QUESTION.config.labelsZh["5"]}`, exact: true }).waitFor();
     await first.getByRole("spinbutton").first().waitFor();
     await expect(first.getByText("年份", { exact: true }).first().isVisible()).resolves.toBe(true);
+    // Submitting before importance is answered is refused, and the page says why in Chinese.
+    const titles = (await items.locator("h2").allTextContents()).map((heading) => heading.replace(/^\d+\.\s*/, ""));
+    expect(titles).toHaveLength(3);
+    await expert.getByRole("button", { name: "提交回答" }).click();
+    const refusal = expert.locator("form#answers [role=alert]");
+    await refusal.waitFor();
+    const missing = titles.map((title, i) => `第 ${i + 1} 个条目“${title}”`).join("；");
+    expect(await refusal.textContent()).toBe(`提交前请为每个条目回答“${IMPORTANCE_QUESTION.labelZh}”（尚未回答：${missing}）`);
     for (let i = 0; i < count; i++) await items.nth(i).locator('input[type="radio"][name$=":importance"][value="5"]').check();
     await expert.getByRole("button", { name: "提交回答" }).click();
     await expert.getByRole("status").filter({ hasText: /已提交 \d+ 份回答/ }).waitFor();

@@ -17,6 +17,7 @@ import { getStudyAlerts } from "@/lib/alerts/get-study-alerts";
 import { launchScanAction, createRoundAction } from "@/app/studies/[studyId]/actions";
 import { getModelSelection } from "@/lib/scans/get-model-selection";
 import { ModelSelectionTable } from "@/app/studies/[studyId]/model-selection-table";
+import { AnonymityForm } from "@/app/studies/[studyId]/anonymity-form";
 
 export const dynamic = "force-dynamic";
 
@@ -29,6 +30,7 @@ export default async function StudyPage({ params }: { params: Promise<{ studyId:
   const selection = await getModelSelection(studyId);
   const t = await getTranslations("study");
   const tr = await getTranslations("report");
+  const tb = await getTranslations("backtest");
   const ts = await getTranslations("status");
   const locale = await requestLocale();
   const openAlerts = alerts.alerts.filter((a) => a.status === "OPEN").length;
@@ -47,7 +49,8 @@ export default async function StudyPage({ params }: { params: Promise<{ studyId:
         <Link href={`/studies/${study.id}/dashboard`} className="button" data-testid="dashboard-link">{t("openDashboard")}</Link>{" "}
         <Link href={`/studies/${study.id}/themes`} className="button">{t("curateThemes")}</Link>{" "}
         <Link href={`/studies/${study.id}/report`} className="button" data-testid="report-link">{tr("page.metaTitle")}</Link>{" "}
-        <Link href={`/studies/${study.id}/reports`} className="button" data-testid="template-reports-link">{tr("page.templateReports")}</Link>
+        <Link href={`/studies/${study.id}/reports`} className="button" data-testid="template-reports-link">{tr("page.templateReports")}</Link>{" "}
+        <Link href={`/studies/${study.id}/backtest`} className="button" data-testid="backtest-link">{tb("link")}</Link>
       </p>
       <ActivityPoller studyId={study.id} active={running} />
 
@@ -135,6 +138,7 @@ export default async function StudyPage({ params }: { params: Promise<{ studyId:
           </ActionForm>
         </div>
       )}
+      {admin && <AnonymityForm studyId={study.id} />}
     </>
   );
 }

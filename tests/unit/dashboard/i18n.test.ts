@@ -1,7 +1,9 @@
-// Language choice, the catalogues' completeness, and numbers and dates in both languages.
-import { readFileSync } from "node:fs";
+// Language choice, the catalogues' completeness (also for the keys the code uses), and numbers and
+// dates in both languages.
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { localeFromAcceptLanguage, resolveLocale } from "@/lib/i18n/config";
+import { ConsensusRuleKind } from "@/lib/generated/prisma/enums";
 import { formatCompact, formatDate, formatDateTime, formatNumber, formatPercent, formatSignedPercent, formatYear } from "@/lib/i18n/format";
 
 type Tree = { [key: string]: string | Tree };
@@ -49,6 +51,62 @@ describe("catalogues", () => {
     }
     const untranslated = Object.keys(e).filter((k) => z[k] === e[k] && /[a-z]{4,}/.test(e[k]) && !/^(?:\{|RCA|CSV|Excel|DOI|ECharts)/.test(e[k]));
     expect(untranslated).toEqual([]);
+  });
+});
+
+/** Every .ts / .tsx file under the folders, with its text. */
+function sources(...dirs: string[]): [string, string][] {
+  return dirs.flatMap((dir) =>
+    (readdirSync(dir, { recursive: true }) as string[])
+      .filter((f) => /\.tsx?$/.test(f) && !f.startsWith("generated"))
+      .map((f): [string, string] => [`${dir}/${f}`, readFileSync(`${dir}/${f}`, "utf8")]),
+  );
+}
+
+/** The arguments of each call of `name(` in the text, up to its closing parenthesis. */
+function callArguments(text: string, name: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(new RegExp(`\\b${name}\\(`, "g"))) {
+    let depth = 1;
+    let end = match.index + match[0].length;
+    for (; end < text.length && depth > 0; end++) depth += text[end] === "(" ? 1 : text[end] === ")" ? -1 : 0;
+    found.push(text.slice(match.index + match[0].length, end - 1));
+  }
+  return found;
+}
+
+const dotted = (args: string) => [...args.matchAll(/"([A-Za-z]+(?:\.[A-Za-z]+)+)"/g)].map((m) => m[1]);
+
+describe("message keys the code uses", () => {
+  const code = sources("lib", "app");
+  const en = new Set(keys(catalogue("en")));
+  const zh = new Set(keys(catalogue("zh")));
+
+  it("exist in both catalogues: errors thrown, phrases, form messages and consensus rules", () => {
+    const used = new Set<string>();
+    for (const [, text] of code) {
+      for (const helper of ["invalid", "conflict", "forbidden", "phrase", "keyedError", "keyedIssue", "formatError"]) {
+        for (const args of callArguments(text, helper)) for (const key of dotted(args)) used.add(`errors.${key}`);
+      }
+      for (const args of callArguments(text, "notFound")) for (const m of args.matchAll(/^\s*"(\w+)"/g)) used.add(`errors.notFound.${m[1]}`);
+      for (const args of callArguments(text, "formMessage")) for (const m of args.matchAll(/^\s*"(\w+)"/g)) used.add(`errors.form.${m[1]}`);
+      for (const m of text.matchAll(/\bkey: "([A-Za-z]+(?:\.[A-Za-z]+)+)"/g)) used.add(`errors.${m[1]}`);
+    }
+    for (const kind of Object.values(ConsensusRuleKind)) used.add(`consensusRules.${kind}`);
+    for (const status of ["open", "closed", "accepted", "rejected", "withdrawn", "acknowledged", "dismissed", "gone"]) used.add(`errors.status.${status}`);
+    expect(used.size).toBeGreaterThan(100);
+    expect([...used].filter((k) => !en.has(k) || !zh.has(k))).toEqual([]);
+  });
+
+  it("leave no English message in the errors a web user meets in the Delphi, curation, expert, report, alert and auth code", () => {
+    const english: string[] = [];
+    for (const [file, text] of sources("lib/delphi", "lib/curation", "lib/experts", "lib/reports", "lib/alerts", "lib/auth")) {
+      for (const helper of ["invalid", "conflict", "forbidden"]) {
+        for (const args of callArguments(text, helper)) if (/^\s*[`"'][^`"']*\s/.test(args)) english.push(`${file}: ${helper}(${args})`);
+      }
+      for (const m of text.matchAll(/new AppError\(([^)]*)\)/g)) english.push(`${file}: new AppError(${m[1]})`);
+    }
+    expect(english).toEqual([]);
   });
 });
 

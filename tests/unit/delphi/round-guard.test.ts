@@ -18,8 +18,8 @@ describe("expertWriteRefusal", () => {
 
 describe("assertDraft", () => {
   it("lets only a draft change", () => {
-    expect(() => assertDraft({ status: "DRAFT", deadline: null }, "the items")).not.toThrow();
-    expect(() => assertDraft({ status: "OPEN", deadline: null }, "the items")).toThrow("The round is open; the items can only be changed before it opens");
-    expect(() => assertDraft({ status: "CLOSED", deadline: null }, "the items")).toThrow("This round is closed and can no longer be changed (the items)");
+    expect(() => assertDraft({ status: "DRAFT", deadline: null }, "items")).not.toThrow();
+    expect(() => assertDraft({ status: "OPEN", deadline: null }, "items")).toThrow("The round is open; the items can only be changed before it opens");
+    expect(() => assertDraft({ status: "CLOSED", deadline: null }, "items")).toThrow("This round is closed and can no longer be changed (the items)");
   });
 });

@@ -143,7 +143,11 @@ describe("the study report's figures", () => {
       ],
     });
     expect(report.method.rounds.map((r) => [r.number, r.invited, r.responded, r.responseRate])).toEqual([[1, 5, 5, 1], [2, 6, 5, 5 / 6]]);
-    expect(report.method.rules).toEqual(["IQR ≤ 1 (importance)", "COMET 70/15 (importance)"]);
+    const importance = { label: "Importance for the country's science, technology and society", labelZh: "对国家科技与社会发展的重要程度" };
+    expect(report.method.rules).toEqual([
+      { kind: "IQR", questionKey: "importance", question: importance, values: { max: "1" } },
+      { kind: "COMET_70_15", questionKey: "importance", question: importance, values: {} },
+    ]);
     expect(panelOf([])).toEqual({ invited: 0, responded: 0, bySector: ["ACADEMIA", "INDUSTRY", "GOVERNMENT", "OTHER"].map((sector) => ({ sector, invited: 0, responded: 0 })) });
   });
 

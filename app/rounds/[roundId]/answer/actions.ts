@@ -59,7 +59,7 @@ function answerFor(kind: string, form: FormData, key: string): Partial<AnswerInp
 
 function whole(text: string): number {
   const n = Number(text);
-  if (!Number.isFinite(n)) throw invalid(`"${text}" is not a number`);
+  if (!Number.isFinite(n)) throw invalid("answers.notANumber", { text });
   return n;
 }
 
@@ -83,7 +83,7 @@ export async function saveRankingAction(roundId: string, _: ActionResult<number>
     const taken = new Map<number, number>();
     for (const p of places) taken.set(p.place, (taken.get(p.place) ?? 0) + 1);
     const twice = [...taken].filter(([, count]) => count > 1).map(([place]) => place);
-    if (twice.length > 0) throw invalid(`Give each place to one item only (place ${twice.join(", ")} is given twice)`);
+    if (twice.length > 0) throw invalid("ranking.placeTwice", { places: twice.join(", ") });
     const itemIds = places.sort((a, b) => a.place - b.place).map((p) => p.itemId);
     const { ranked } = await saveRanking(viewer, { roundId, itemIds });
     revalidatePath(`/rounds/${roundId}/answer`);

@@ -6,6 +6,7 @@ import { STABLE_PERCENT_CHANGE, WILCOXON_ALPHA } from "@/lib/delphi/item-outcome
 import { requirePageViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getRoundReport } from "@/lib/delphi/get-round-report";
+import { ruleText } from "@/lib/delphi/rule-text";
 import type { ParsedQuestion } from "@/lib/delphi/question-config";
 import type { StoredConsensus, VisibleStatistic } from "@/lib/delphi/feedback";
 import { Distribution, StatisticsTable } from "@/app/rounds/statistics-view";
@@ -57,7 +58,7 @@ function Summary({ report, c: { t, locale } }: { report: Report; c: Context }) {
       </p>
       <p className="muted">
         {t("report.method", {
-          rules: report.rules.join(t("listSeparatorLong")) || t("report.noRules"),
+          rules: report.rules.map((r) => ruleText(r, locale)).join(t("listSeparatorLong")) || t("report.noRules"),
           change: pct(locale, STABLE_PERCENT_CHANGE),
           alpha: fmt(locale, WILCOXON_ALPHA, 3),
           minN: report.method.minN,

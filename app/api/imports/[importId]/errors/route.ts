@@ -12,7 +12,7 @@ export const GET = route<{ importId: string }>(async (_request, { params }) => {
   await requireViewer(can.viewStudy);
   const { importId } = await params;
   const row = await db().import.findUnique({ where: { id: importId }, select: { fileName: true } });
-  if (!row) throw notFound("Import");
+  if (!row) throw notFound("import");
   const errors = await db().importError.findMany({ where: { importId }, orderBy: { record: "asc" } });
   const csv = toCsv(["record", "line", "message"], errors.map((e) => [e.record, e.line ?? "", e.message]));
   const name = `${(row.fileName ?? "import").replace(/[^\w.-]+/g, "_")}-errors.csv`;

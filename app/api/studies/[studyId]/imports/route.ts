@@ -17,10 +17,10 @@ function parseMapping(text: string | null): CsvMapping | undefined {
   try {
     json = JSON.parse(text);
   } catch {
-    throw invalid("The column mapping is not valid JSON");
+    throw invalid("imports.mappingNotJson");
   }
   const parsed = ZCsvMapping.safeParse(json);
-  if (!parsed.success) throw invalid(`The column mapping is invalid: ${parsed.error.issues[0]?.message ?? "unknown field"}`);
+  if (!parsed.success) throw invalid("imports.mappingInvalid", { reason: parsed.error.issues[0]?.message ?? "unknown field" });
   return parsed.data;
 }
 
@@ -30,7 +30,7 @@ export const PUT = route<{ studyId: string }>(async (request, { params }) => {
   const viewer = await requireViewer(can.importDocuments);
   const { studyId } = await params;
   await getStudyOrThrow(studyId);
-  if (!request.body) throw invalid("The request has no file");
+  if (!request.body) throw invalid("imports.noFile");
   const query = new URL(request.url).searchParams;
   const fileName = query.get("name") ?? "upload";
   const row = await startImport({

@@ -13,7 +13,7 @@ export const GET = route<{ studyId: string; reportId: string }>(async (_request,
   await requireViewer(can.viewReports);
   const { studyId, reportId } = await params;
   const issue = await getReport(studyId, reportId);
-  if (!issue?.content) throw notFound("Report issue");
+  if (!issue?.content) throw notFound("reportIssue");
   const locale = await requestLocale();
   const date = (issue.generatedAt ?? issue.createdAt).toISOString().slice(0, 10);
   return new Response(issue.content.html[locale], {
