@@ -16,7 +16,8 @@ export function LoginForm() {
     const result = await signIn("password", { email: form.get("email"), password: form.get("password"), redirect: false });
     setPending(false);
     if (result?.ok) window.location.assign("/");
-    else if (result?.error?.startsWith("Too many")) setError(result.error);
+    // The throttle's refusals (lib/auth/login-throttle.ts) arrive as next-auth's English error text.
+    else if (result?.error?.startsWith("Too many")) setError(t(result.error.includes("this network") ? "throttledNetwork" : "throttledAccount"));
     else setError(t("failed"));
   }
 

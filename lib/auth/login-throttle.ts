@@ -24,15 +24,21 @@ function recentAddressFailures(address: string, now: number): number[] {
   return recent;
 }
 
+/** The refusals, in English; the sign-in form shows them as login.throttledNetwork / throttledAccount. */
+export const THROTTLED = {
+  network: "Too many failed sign-ins from this network; try again in 15 minutes.",
+  account: "Too many failed sign-ins for this account; try again in 15 minutes.",
+} as const;
+
 /** Why sign-in is refused before the password is even checked, or null when it may proceed. */
 export async function loginRefusal(email: string, address: string | null, now = Date.now()): Promise<string | null> {
   if (address && recentAddressFailures(address, now).length >= MAX_ADDRESS_FAILURES) {
-    return "Too many failed sign-ins from this network; try again in 15 minutes.";
+    return THROTTLED.network;
   }
   const failures = await db().auditLog.count({
     where: { entity: "login", entityId: accountKey(email), action: "user.login_failed", at: { gte: new Date(now - LOGIN_WINDOW_MS) } },
   });
-  return failures >= MAX_ACCOUNT_FAILURES ? "Too many failed sign-ins for this account; try again in 15 minutes." : null;
+  return failures >= MAX_ACCOUNT_FAILURES ? THROTTLED.account : null;
 }
 
 export async function recordLoginFailure(email: string, address: string | null, now = Date.now()): Promise<void> {

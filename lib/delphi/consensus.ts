@@ -15,10 +15,14 @@ export type MedianPosition = "agree" | "disagree" | "neither";
 export type RuleVerdict = {
   rule: ConsensusRule["kind"];
   verdict: Verdict;
+  /** The verdict's reason in English (exports, logs). */
   detail: string;
+  /** The same reason as a key of the `rounds.verdictDetail` catalogue, for pages in the reader's language. */
+  text?: VerdictText;
   /** Absent when there is no median (no answers). Gives a consensus its direction. */
   median?: MedianPosition;
 };
+export type VerdictText = { key: string; values: Record<string, string | number> };
 export type ItemOutcome = "ACCEPTED" | "REJECTED" | "CARRIED_OVER" | "DISSENT";
 
 /** One answer cannot agree with anyone, so every rule reports "insufficient" below two answers. */
@@ -74,7 +78,14 @@ function shareFromDistribution(summary: ScaleSummary, band: Band): number {
   return count / summary.n;
 }
 
-type Judged = Pick<RuleVerdict, "verdict" | "detail">;
+type Judged = Pick<RuleVerdict, "verdict" | "detail" | "text">;
+
+/** Every key `text` writes has an entry under rounds.verdictDetail in each catalogue (tests/unit/delphi/consensus.test.ts). */
+export const VERDICT_TEXT_KEYS = [
+  "iqrWithin", "iqrAbove", "agreementReached", "agreementShort", "cometNone", "cometIn", "cometOut",
+  "cvNoMean", "cvGood", "cvFair", "cvPoor", "randScale", "randDisagreement", "randAgreement", "tooFew",
+] as const;
+const text = (key: (typeof VERDICT_TEXT_KEYS)[number], values: VerdictText["values"]): VerdictText => ({ key, values });
 
 function medianPosition(s: ScaleSummary): MedianPosition | undefined {
   if (s.median === null) return undefined;
@@ -87,39 +98,43 @@ function judge(rule: ConsensusRule, s: ScaleSummary): Judged {
     case "IQR": {
       const iqr = s.iqr as number;
       return iqr <= rule.max
-        ? { verdict: "consensus", detail: `IQR ${fmt(iqr)} ≤ ${rule.max}` }
-        : { verdict: "no_consensus", detail: `IQR ${fmt(iqr)} > ${rule.max}` };
+        ? { verdict: "consensus", detail: `IQR ${fmt(iqr)} ≤ ${rule.max}`, text: text("iqrWithin", { iqr: fmt(iqr), max: rule.max }) }
+        : { verdict: "no_consensus", detail: `IQR ${fmt(iqr)} > ${rule.max}`, text: text("iqrAbove", { iqr: fmt(iqr), max: rule.max }) };
     }
     case "AGREEMENT": {
       const share = shareFromDistribution(s, rule.band);
       const where = `${pct(share)} in ${rule.band[0]}–${rule.band[1]}`;
+      const values = { share: pct(share), low: rule.band[0], high: rule.band[1], min: pct(rule.min) };
       return share >= rule.min
-        ? { verdict: "consensus", detail: `${where} ≥ ${pct(rule.min)}` }
-        : { verdict: "no_consensus", detail: `${where} < ${pct(rule.min)}` };
+        ? { verdict: "consensus", detail: `${where} ≥ ${pct(rule.min)}`, text: text("agreementReached", values) }
+        : { verdict: "no_consensus", detail: `${where} < ${pct(rule.min)}`, text: text("agreementShort", values) };
     }
     case "COMET_70_15": {
       const shares = `${pct(s.agreement as number)} agree, ${pct(s.disagreement as number)} disagree`;
-      if (s.comet7015 === "none") return { verdict: "no_consensus", detail: `no consensus: ${shares}` };
-      return { verdict: "consensus", detail: `consensus ${s.comet7015}: ${shares}` };
+      const values = { agree: pct(s.agreement as number), disagree: pct(s.disagreement as number) };
+      if (s.comet7015 === "none") return { verdict: "no_consensus", detail: `no consensus: ${shares}`, text: text("cometNone", values) };
+      return { verdict: "consensus", detail: `consensus ${s.comet7015}: ${shares}`, text: text(s.comet7015 === "in" ? "cometIn" : "cometOut", values) };
     }
     case "CV_BAND": {
-      if (s.cv === null || s.cv < 0) return { verdict: "insufficient", detail: "CV needs a positive mean" };
+      if (s.cv === null || s.cv < 0) return { verdict: "insufficient", detail: "CV needs a positive mean", text: text("cvNoMean", {}) };
       const cv = `CV ${fmt(s.cv)}`;
-      if (s.cv <= rule.good) return { verdict: "consensus", detail: `${cv} ≤ ${rule.good}: good consensus` };
+      const values = { cv: fmt(s.cv), good: rule.good, fair: rule.fair };
+      if (s.cv <= rule.good) return { verdict: "consensus", detail: `${cv} ≤ ${rule.good}: good consensus`, text: text("cvGood", values) };
       if (s.cv <= rule.fair) {
-        return { verdict: "no_consensus", detail: `${cv} ≤ ${rule.fair}: less than satisfactory` };
+        return { verdict: "no_consensus", detail: `${cv} ≤ ${rule.fair}: less than satisfactory`, text: text("cvFair", values) };
       }
-      return { verdict: "no_consensus", detail: `${cv} > ${rule.fair}: poor` };
+      return { verdict: "no_consensus", detail: `${cv} > ${rule.fair}: poor`, text: text("cvPoor", values) };
     }
     case "RAND_UCLA": {
       if (s.randDisagreement == null) {
-        return { verdict: "insufficient", detail: "RAND/UCLA applies to 1–9 scales only" };
+        return { verdict: "insufficient", detail: "RAND/UCLA applies to 1–9 scales only", text: text("randScale", {}) };
       }
       const sign = s.randDisagreement ? ">" : "≤";
       const cmp = `IPR ${fmt(s.ipr as number)} ${sign} IPRAS ${fmt(s.ipras as number)}`;
+      const values = { ipr: fmt(s.ipr as number), ipras: fmt(s.ipras as number) };
       return s.randDisagreement
-        ? { verdict: "dissent", detail: `${cmp}: disagreement` }
-        : { verdict: "consensus", detail: `${cmp}: no disagreement` };
+        ? { verdict: "dissent", detail: `${cmp}: disagreement`, text: text("randDisagreement", values) }
+        : { verdict: "consensus", detail: `${cmp}: no disagreement`, text: text("randAgreement", values) };
     }
   }
 }
@@ -130,7 +145,7 @@ export function evaluateRule(rule: ConsensusRule, summary: ScaleSummary): RuleVe
   const where = median === undefined ? {} : { median };
   if (summary.n < MIN_ANSWERS_FOR_CONSENSUS) {
     const detail = `n = ${summary.n}; consensus needs at least ${MIN_ANSWERS_FOR_CONSENSUS} answers`;
-    return { rule: rule.kind, verdict: "insufficient", detail, ...where };
+    return { rule: rule.kind, verdict: "insufficient", detail, text: text("tooFew", { n: summary.n, min: MIN_ANSWERS_FOR_CONSENSUS }), ...where };
   }
   return { rule: rule.kind, ...judge(rule, summary), ...where };
 }

@@ -4,27 +4,15 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { resetEnv } from "@/lib/env";
-import { localSecrets } from "@/lib/local-secrets";
 import { formatNumber } from "@/lib/i18n/format";
 import type { StudyBacktestReport } from "@/lib/backtest/study-documents";
-import { launchBrowser, screenshot, signIn } from "./browser";
+import { launchBrowser, platformDatabaseUrl, screenshot, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const accounts = inject("accounts");
 let browser: Browser;
 let page: Page;
 let db: typeof import("@/lib/db").db;
-
-/** The database the platform under test runs on (tests/e2e/start-platform.ts chooses it). */
-function platformDatabaseUrl(): string {
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = "/foresight_e2e";
-    return url.toString();
-  }
-  const { postgresPassword } = localSecrets(".data/e2e");
-  return `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${process.env.FORESIGHT_EMBEDDED_PG_PORT ?? 54349}/foresight`;
-}
 
 beforeAll(async () => {
   process.env.DATABASE_URL = platformDatabaseUrl();

@@ -1,6 +1,8 @@
 // Debian's Chromium driven by playwright-core; no browser is ever downloaded.
 import { existsSync, mkdirSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { localSecrets } from "@/lib/local-secrets";
 
 const EXECUTABLE = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find(existsSync);
 
@@ -23,4 +25,26 @@ export async function signIn(page: Page, baseUrl: string, account: { email: stri
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+/** The database the platform under test runs on (tests/e2e/start-platform.ts chooses it). */
+export function platformDatabaseUrl(): string {
+  if (process.env.DATABASE_URL) {
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = "/foresight_e2e";
+    return url.toString();
+  }
+  const { postgresPassword } = localSecrets(".data/e2e");
+  return `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${process.env.FORESIGHT_EMBEDDED_PG_PORT ?? 54349}/foresight`;
+}
+
+/** Invites an expert from the admin's round page and returns the invitation link on `baseUrl`. */
+export async function inviteExpert(admin: Page, baseUrl: string, email: string, name: string): Promise<string> {
+  await admin.getByLabel("E-mail").fill(email);
+  await admin.getByLabel("Name", { exact: true }).fill(name);
+  await admin.getByRole("button", { name: "Invite" }).click();
+  await expect.poll(() => admin.getByTestId("invitation-link").textContent()).toMatch(/\/invite\//);
+  const link = (await admin.getByTestId("invitation-link").textContent())!.trim();
+  await admin.reload();
+  return link.replace(/^https?:\/\/[^/]+/, baseUrl);
 }

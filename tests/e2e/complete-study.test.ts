@@ -12,9 +12,8 @@ import { parse } from "csv-parse/sync";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { resetEnv } from "@/lib/env";
-import { localSecrets } from "@/lib/local-secrets";
 import { summariseRankings } from "@/lib/delphi/ranking-statistics";
-import { launchBrowser, screenshot, signIn } from "./browser";
+import { launchBrowser, platformDatabaseUrl, inviteExpert, screenshot, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const accounts = inject("accounts");
@@ -24,17 +23,6 @@ const STUDY = `Complete study ${randomUUID().slice(0, 6)}`;
 const THEMES = ["Green ammonia shipping", "Perovskite tandem cells", "Cold fusion reactors", "Grid-scale flow batteries", "Carbon mineralisation", "Space-based solar power"];
 /** Round-1 importance by theme (i % 3: accepted, carried over, rejected) and expert. */
 const round1 = (theme: number, expert: number) => [[4, 5, 5], [1, 3, 5], [1, 2, 1]][theme % 3][expert];
-
-/** The database the platform under test runs on (tests/e2e/start-platform.ts chooses it). */
-function platformDatabaseUrl(): string {
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = "/foresight_e2e";
-    return url.toString();
-  }
-  const { postgresPassword } = localSecrets(".data/e2e");
-  return `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${process.env.FORESIGHT_EMBEDDED_PG_PORT ?? 54349}/foresight`;
-}
 
 /** A study whose theme set (version 1) holds THEMES, each with three documents of its own. */
 async function seedStudy(): Promise<void> {
@@ -165,15 +153,7 @@ describe("A complete study in the browser", () => {
     const round1Url = admin.url();
     await expect(admin.getByTestId("admin-item").count()).resolves.toBe(THEMES.length);
 
-    const invite = async (email: string, name: string) => {
-      await admin.getByLabel("E-mail").fill(email);
-      await admin.getByLabel("Name", { exact: true }).fill(name);
-      await admin.getByRole("button", { name: "Invite" }).click();
-      await expect.poll(() => admin.getByTestId("invitation-link").textContent()).toMatch(/\/invite\//);
-      const link = (await admin.getByTestId("invitation-link").textContent())!.trim();
-      await admin.reload();
-      return link.replace(/^https?:\/\/[^/]+/, baseUrl);
-    };
+    const invite = (email: string, name: string) => inviteExpert(admin, baseUrl, email, name);
     await invite(accounts.EXPERT.email, "Demo Expert");
     const linkB = await invite("cs.phone.expert@example.test", "Pia Phone");
     const linkC = await invite("cs.third.expert@example.test", "Tom Third");

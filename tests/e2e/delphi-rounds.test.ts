@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_STUDY_NAME } from "@/lib/demo/seed-demo";
 import { summariseRankings } from "@/lib/delphi/ranking-statistics";
-import { launchBrowser, screenshot, signIn } from "./browser";
+import { launchBrowser, inviteExpert, screenshot, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const accounts = inject("accounts");
@@ -67,15 +67,7 @@ describe("Delphi rounds in the browser", () => {
     await addCard.getByRole("button", { name: "Add the item" }).click();
     await admin.getByText("Item added.").waitFor();
 
-    const invite = async (email: string, name: string) => {
-      await admin.getByLabel("E-mail").fill(email);
-      await admin.getByLabel("Name", { exact: true }).fill(name);
-      await admin.getByRole("button", { name: "Invite" }).click();
-      await expect.poll(() => admin.getByTestId("invitation-link").textContent()).toMatch(/\/invite\//);
-      const link = (await admin.getByTestId("invitation-link").textContent())!.trim();
-      await admin.reload();
-      return link.replace(/^https?:\/\/[^/]+/, baseUrl);
-    };
+    const invite = (email: string, name: string) => inviteExpert(admin, baseUrl, email, name);
     await invite(accounts.EXPERT.email, "Demo Expert");
     const linkB = await invite("phone.expert@example.test", "Phoebe Phone");
     const linkC = await invite("third.expert@example.test", "Theo Third");

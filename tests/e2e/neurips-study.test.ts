@@ -13,9 +13,8 @@ import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { resetEnv } from "@/lib/env";
-import { localSecrets } from "@/lib/local-secrets";
 import { DATA } from "../unit/ingest/shared-fixtures";
-import { launchBrowser, screenshot, signIn } from "./browser";
+import { launchBrowser, platformDatabaseUrl, inviteExpert, screenshot, signIn } from "./browser";
 
 const FILE = path.join(DATA, "neurips_2007_2019_abstracts.jsonl.gz");
 const present = existsSync(FILE);
@@ -43,17 +42,6 @@ let papers: Paper[] = [];
 let distinct: number;
 let studyId: string;
 let planner: Page;
-
-/** The database the platform under test runs on (tests/e2e/start-platform.ts chooses it). */
-function platformDatabaseUrl(): string {
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = "/foresight_e2e";
-    return url.toString();
-  }
-  const { postgresPassword } = localSecrets(".data/e2e");
-  return `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${process.env.FORESIGHT_EMBEDDED_PG_PORT ?? 54349}/foresight`;
-}
 
 /** The title and year key under which two records are one paper, written here apart from lib/ingest/dedup-key.ts. */
 const paperKey = (p: { title: string; year: number | string }) => `${p.title.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, " ").trim()}|${p.year}`;
@@ -160,15 +148,7 @@ describe.skipIf(!present)("a study built from the NeurIPS abstracts", () => {
     await admin.waitForURL(/\/rounds\/[^/]+$/);
     const roundUrl = admin.url();
     await expect(admin.getByTestId("admin-item").count()).resolves.toBe(K);
-    const invite = async (email: string, name: string) => {
-      await admin.getByLabel("E-mail").fill(email);
-      await admin.getByLabel("Name", { exact: true }).fill(name);
-      await admin.getByRole("button", { name: "Invite" }).click();
-      await expect.poll(() => admin.getByTestId("invitation-link").textContent()).toMatch(/\/invite\//);
-      const link = (await admin.getByTestId("invitation-link").textContent())!.trim();
-      await admin.reload();
-      return link.replace(/^https?:\/\/[^/]+/, baseUrl);
-    };
+    const invite = (email: string, name: string) => inviteExpert(admin, baseUrl, email, name);
     await invite(accounts.EXPERT.email, "Demo Expert");
     const link = await invite(`neurips.${Date.now().toString(36)}@example.test`, "Nora Neural");
     await admin.getByRole("button", { name: "Open the round" }).click();

@@ -8,8 +8,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { resetEnv } from "@/lib/env";
-import { localSecrets } from "@/lib/local-secrets";
-import { launchBrowser, screenshot, signIn } from "./browser";
+import { launchBrowser, platformDatabaseUrl, screenshot, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const accounts = inject("accounts");
@@ -21,17 +20,6 @@ let db: typeof import("@/lib/db").db;
 
 type Series = { type: string; name: string | null; data: unknown[] };
 type Stat = { itemId: string; n: number; median: number | null; q1: number | null; q3: number | null; iqr: number | null; agreement: number | null; importanceIndex: number | null; distribution: unknown; mean: number | null; consensus: unknown };
-
-/** The database the platform under test runs on (tests/e2e/start-platform.ts chooses it). */
-function platformDatabaseUrl(): string {
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = "/foresight_e2e";
-    return url.toString();
-  }
-  const { postgresPassword } = localSecrets(".data/e2e");
-  return `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${process.env.FORESIGHT_EMBEDDED_PG_PORT ?? 54349}/foresight`;
-}
 
 beforeAll(async () => {
   process.env.DATABASE_URL = platformDatabaseUrl();

@@ -1,4 +1,5 @@
 // Factories and the per-test reset for integration tests (real PostgreSQL, never a mocked client).
+import { createServer } from "node:net";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
@@ -75,4 +76,13 @@ export async function createInvitedExpert(roundId: string, options: { name?: str
   const { password: _password, ...expert } = await createUser({ role: "EXPERT", ...options });
   await db().invitation.create({ data: { roundId, userId: expert.id, status: "ACCEPTED", acceptedAt: new Date() } });
   return expert;
+}
+
+/** A local port with nothing listening on it. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

@@ -2,7 +2,6 @@
 // attempts (lib/jobs/outage.ts, workers/handlers.ts). The errors are real ones: a connection to a port
 // where nothing listens, through pg and through Prisma's adapter. The full restart of a real
 // PostgreSQL in the middle of an import is tests/trust/integration/service-restarts.test.ts.
-import { createServer } from "node:net";
 import type { Job } from "bullmq";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -12,15 +11,7 @@ import { disconnectDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isDatabaseUnavailable, waitForDatabase } from "@/lib/jobs/outage";
 import { HANDLERS, MAX_OUTAGE_RERUNS, runJob } from "@/workers/handlers";
-
-/** A local port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { closedPort } from "./helpers";
 
 async function refusedByPg(): Promise<unknown> {
   const client = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${await closedPort()}/none`, connectionTimeoutMillis: 2_000 });

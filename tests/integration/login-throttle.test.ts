@@ -2,13 +2,24 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
 import { authorizePassword } from "@/lib/auth/options";
-import { LOGIN_WINDOW_MS, MAX_ACCOUNT_FAILURES, MAX_ADDRESS_FAILURES, loginRefusal } from "@/lib/auth/login-throttle";
+import { LOGIN_WINDOW_MS, MAX_ACCOUNT_FAILURES, MAX_ADDRESS_FAILURES, THROTTLED, loginRefusal } from "@/lib/auth/login-throttle";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh.json";
 import { createUser, resetDatabase } from "./helpers";
 
 beforeEach(resetDatabase);
 afterAll(disconnectDb);
 
 describe("login throttling", () => {
+  it("has its refusals in the sign-in form's catalogue: the same words in English, Chinese ones in Chinese", () => {
+    expect([en.login.throttledNetwork, en.login.throttledAccount]).toEqual([THROTTLED.network, THROTTLED.account]);
+    expect([zh.login.throttledNetwork, zh.login.throttledAccount].every((text) => /登录失败次数过多/.test(text))).toBe(true);
+    // The form tells the two apart by these words and by the shared start.
+    expect(THROTTLED.network.startsWith("Too many") && THROTTLED.network.includes("this network")).toBe(true);
+    expect(THROTTLED.account.startsWith("Too many") && !THROTTLED.account.includes("this network")).toBe(true);
+  });
+
+
   it(`refuses even the right password after ${MAX_ACCOUNT_FAILURES} failures, with a message that says why`, async () => {
     const user = await createUser({ email: "Pat@Example.test" });
     for (let i = 0; i < MAX_ACCOUNT_FAILURES; i++) expect(await authorizePassword({ email: user.email, password: "wrong guess" })).toBeNull();

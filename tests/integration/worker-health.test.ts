@@ -1,17 +1,9 @@
 // The compose health check answers instead of hanging when the queue store is away, and says why.
 // (Its passing, failing and passing again around a real Redis restart: tests/trust/integration/service-restarts.test.ts.)
-import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { QUEUES } from "@/lib/jobs/queues";
 import { workerHealth } from "../trust/integration/services";
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { closedPort } from "./helpers";
 
 describe("npm run worker:health", () => {
   it("fails with the reason when Redis refuses the connection", { timeout: 60_000 }, async () => {

@@ -10,6 +10,9 @@ import {
   type RuleVerdict,
 } from "@/lib/delphi/consensus";
 import { summariseScale, type ScaleSummaryOptions } from "@/lib/delphi/statistics";
+import { createTranslator } from "use-intl/core";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh.json";
 
 const FIVE: ScaleSummaryOptions = { min: 1, max: 5, agreeBand: [4, 5], disagreeBand: [1, 2] };
 const NINE: ScaleSummaryOptions = { min: 1, max: 9, agreeBand: [7, 9], disagreeBand: [1, 3] };
@@ -52,7 +55,7 @@ describe("evaluateRule", () => {
     const rule: ConsensusRule = { kind: "IQR", max: 1 };
     expect(evaluateRule(rule, five([4, 4, 5, 5])).verdict).toBe("consensus"); // IQR 1
     const wide = evaluateRule(rule, five([1, 2, 4, 5]));
-    expect(wide).toEqual({ rule: "IQR", verdict: "no_consensus", detail: "IQR 2.5 > 1", median: "neither" });
+    expect(wide).toEqual({ rule: "IQR", verdict: "no_consensus", detail: "IQR 2.5 > 1", text: { key: "iqrAbove", values: { iqr: "2.5", max: 1 } }, median: "neither" });
   });
 
   it("measures percentage agreement in the rule's own band", () => {
@@ -141,5 +144,47 @@ describe("decideItemOutcome", () => {
     expect(decideItemOutcome({ verdicts: accepted, stable: false })).toBe("ACCEPTED");
     const rejected = evaluateRules([{ kind: "IQR", max: 1 }], five([1, 1, 2, 2, 1]));
     expect(decideItemOutcome({ verdicts: rejected, stable: false })).toBe("REJECTED");
+  });
+});
+
+type Translate = (key: string, values: Record<string, string | number>) => string;
+
+describe("verdict reasons in the reader's language", () => {
+  const say = (messages: typeof en, verdict: RuleVerdict) =>
+    (createTranslator({ locale: messages === zh ? "zh" : "en", messages, namespace: "rounds.verdictDetail" }) as unknown as Translate)(verdict.text!.key, verdict.text!.values);
+  const cases: [ConsensusRule, number[], ScaleSummaryOptions][] = [
+    [{ kind: "IQR", max: 1 }, [4, 4, 5, 5], FIVE],
+    [{ kind: "IQR", max: 1 }, [1, 2, 4, 5], FIVE],
+    [{ kind: "AGREEMENT", band: [4, 5], min: 0.7 }, [5, 5, 4, 1], FIVE],
+    [{ kind: "AGREEMENT", band: [4, 5], min: 0.8 }, [5, 5, 4, 1], FIVE],
+    [{ kind: "COMET_70_15" }, [8, 8, 9, 7, 8, 9, 7, 8, 9, 5], NINE],
+    [{ kind: "COMET_70_15" }, [1, 2, 3, 1, 2, 3, 1, 8, 5, 2], NINE],
+    [{ kind: "COMET_70_15" }, [1, 9, 5, 5], NINE],
+    [ENGLISH_KERNAN_CV, [4, 4, 4, 4], FIVE],
+    [ENGLISH_KERNAN_CV, [1, 1, 1, 5], FIVE],
+    [{ kind: "RAND_UCLA" }, [1, 9, 1, 9], NINE],
+    [{ kind: "RAND_UCLA" }, [7, 8, 7, 8], NINE],
+    [{ kind: "RAND_UCLA" }, [4, 4, 5, 5], FIVE],
+    [{ kind: "IQR", max: 1 }, [4], FIVE],
+  ];
+
+  it("say in English exactly what the stored English detail says", () => {
+    for (const [rule, answers, options] of cases) {
+      const verdict = evaluateRule(rule, summariseScale(answers, options));
+      expect(say(en, verdict), verdict.detail).toBe(verdict.detail);
+    }
+  });
+
+  it("say it in Chinese with the same figures", () => {
+    const iqr = evaluateRule({ kind: "IQR", max: 1 }, five([1, 2, 4, 5]));
+    expect(say(zh, iqr)).toBe("四分位距 2.5 > 1");
+    const comet = evaluateRule({ kind: "COMET_70_15" }, nine([1, 2, 3, 1, 2, 3, 1, 8, 5, 2]));
+    expect(say(zh, comet)).toBe("共识（排除）：10 % 同意，80 % 不同意");
+    expect(say(zh, evaluateRule({ kind: "IQR", max: 1 }, five([4])))).toBe("n = 1；判定共识至少需要 2 份回答");
+    for (const [rule, answers, options] of cases) {
+      const text = say(zh, evaluateRule(rule, summariseScale(answers, options)));
+      expect(text).toMatch(/[\u4e00-\u9fff]|^IPR/); // Chinese words, or the RAND/UCLA formula with a Chinese verdict after it
+      expect(text).not.toMatch(/consensus|agree|answers|needs/);
+    }
   });
 });

@@ -206,7 +206,11 @@ function Verdicts({ row, t }: { row: Row; t: Translate }) {
   if (rules.length === 0) return null;
   return (
     <ul className="muted">
-      {rules.map((v, i) => <li key={i}>{v.rule}: {t(`verdict.${v.verdict}`)} — {v.detail}</li>)}
+      {rules.map((v, i) => (
+        <li key={i}>
+          {t(`ruleName.${v.rule}`)}: {t(`verdict.${v.verdict}`)} — {v.text ? t(`verdictDetail.${v.text.key}`, v.text.values) : v.detail}
+        </li>
+      ))}
     </ul>
   );
 }
