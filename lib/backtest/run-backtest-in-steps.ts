@@ -1,6 +1,6 @@
-// runBacktest for a worker: the same report from the same steps, but training and inference give the
-// event loop a turn every half second, so the job can write its progress and the queue can renew its
-// lock while a long back-test runs.
+// runBacktest for a worker: the same report from the same steps, but training runs on a thread of its
+// own (trainModel) and inference gives the event loop a turn every half second, so the job can write
+// its progress and the queue can renew its lock while a long back-test runs.
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { trainModel } from "@/lib/scans/train-model";
 import type { BacktestDocument } from "./read-corpus";

@@ -8,6 +8,7 @@ import { conflict, formMessage, notFound } from "@/lib/errors";
 import { newToken } from "@/lib/auth/tokens";
 import { queueEmail } from "@/lib/mail/queue-email";
 import { deliverEmails } from "@/lib/mail/deliver-emails";
+import { anonymitySettingsOf, attributionCovers } from "@/lib/delphi/anonymity-settings";
 
 export const INVITATION_DAYS = 14;
 
@@ -22,9 +23,11 @@ export type InviteExpertInput = z.input<typeof ZInviteExpertInput>;
 
 export async function inviteExpert(input: InviteExpertInput, options: { actorId: string; baseUrl: string }) {
   const { roundId, email, name } = ZInviteExpertInput.parse(input);
-  const round = await db().round.findUnique({ where: { id: roundId }, include: { study: { select: { id: true, name: true } } } });
+  const round = await db().round.findUnique({ where: { id: roundId }, include: { study: { select: { id: true, name: true, settings: true } } } });
   if (!round) throw notFound("round");
   if (round.status === "CLOSED") throw conflict("round.closedInvite");
+  // Experts are told before they answer when this round's answers will carry their name for the admins.
+  const attributed = attributionCovers(anonymitySettingsOf(round.study.settings), round);
   const { token, tokenHash } = newToken();
   const link = `${options.baseUrl.replace(/\/$/, "")}/invite/${token}`;
 
@@ -46,7 +49,10 @@ export async function inviteExpert(input: InviteExpertInput, options: { actorId:
         kind: "invitation",
         studyId: round.study.id,
         subject: `Invitation: ${round.study.name}, round ${round.number}`,
-        body: `You are invited to give your expert judgement in round ${round.number} of the foresight study "${round.study.name}".\n\nOpen this link to set your password and answer (valid for ${INVITATION_DAYS} days, usable once):\n${link}\n`,
+        body:
+          `You are invited to give your expert judgement in round ${round.number} of the foresight study "${round.study.name}".\n\n` +
+          (attributed ? `${ATTRIBUTION_NOTICE}\n\n` : "") +
+          `Open this link to set your password and answer (valid for ${INVITATION_DAYS} days, usable once):\n${link}\n`,
       },
       tx,
     );
@@ -56,6 +62,10 @@ export async function inviteExpert(input: InviteExpertInput, options: { actorId:
   const delivery = await deliverEmails([invitation.emailId]);
   return { invitationId: invitation.id, link, emailed: delivery.sent === 1 };
 }
+
+/** The invitation's sentence on attribution (lib/delphi/anonymity-settings.ts); the answer page says the same. */
+export const ATTRIBUTION_NOTICE =
+  "In this study the administrators can see who gave which answer and comment; other experts still cannot see who you are.";
 
 export function expiry(): Date {
   return new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);

@@ -178,6 +178,11 @@ export class LdaModel {
     return foldIn({ phi: this.#topicWordDistribution(), k: this.k, tokens: known, alpha: this.alpha, iterations, seed });
   }
 
+  /** The model's parts as it was built from them, to move it between threads without a JSON copy. */
+  toInit(): LdaModelInit {
+    return { params: { ...this.params }, alpha: this.alpha, vocab: this.vocab, counts: this.#counts };
+  }
+
   toJSON(): LdaJson {
     const { nwk, ndk } = this.#counts;
     return { version: LDA_VERSION, params: { ...this.params }, alpha: [...this.alpha], vocab: [...this.vocab], nwk: [...nwk], ndk: [...ndk] };

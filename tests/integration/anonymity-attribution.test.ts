@@ -16,6 +16,7 @@ import { getRoundAttribution } from "@/lib/delphi/get-round-attribution";
 import { attributedAnswersCsv } from "@/lib/delphi/attributed-answers-csv";
 import { OpenRoundsError, updateAnonymitySettings } from "@/lib/delphi/update-anonymity-settings";
 import { anonymitySettingsOf } from "@/lib/delphi/anonymity-settings";
+import { ATTRIBUTION_NOTICE, inviteExpert } from "@/lib/delphi/invite-expert";
 import type { Viewer } from "@/lib/auth/permissions";
 import { createInvitedExpert, createRound, createStudy, createUser, resetDatabase } from "./helpers";
 
@@ -135,6 +136,24 @@ describe("switching attribution", () => {
     release();
     await opening;
     expect(await switching).toBe("Attribution can be switched on only while no round of the study is open; close round 1 first");
+  });
+});
+
+describe("the invitation e-mail", () => {
+  const invitationBody = async (roundId: string, email: string) => {
+    await inviteExpert({ roundId, email, name: "" }, { actorId: admin.id, baseUrl: "http://foresight.test" });
+    return (await db().outboundEmail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } })).body;
+  };
+
+  it("tells the expert when the round's answers will carry their name for the admins, and only then", async () => {
+    const round = await createRound({ studyId, items: 1, status: "DRAFT" });
+    expect(await invitationBody(round.id, "before@example.test")).not.toContain(ATTRIBUTION_NOTICE);
+    await updateAnonymitySettings(admin, studyId, { adminAttribution: true });
+    expect(await invitationBody(round.id, "after@example.test")).toContain(ATTRIBUTION_NOTICE);
+    await openRound(round.id, admin.id); // opened after the switch: covered
+    expect(await invitationBody(round.id, "open@example.test")).toContain(ATTRIBUTION_NOTICE);
+    await updateAnonymitySettings(admin, studyId, { adminAttribution: false }); // off at any time
+    expect(await invitationBody(round.id, "off@example.test")).not.toContain(ATTRIBUTION_NOTICE);
   });
 });
 
