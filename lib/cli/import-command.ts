@@ -5,6 +5,7 @@ import { importFile } from "@/lib/ingest/import-file";
 import { withDatabase } from "@/lib/cli/with-database";
 import { ZCsvMapping } from "@/lib/ingest/csv-mapping";
 import { FORMATS, getFormat, type FormatId } from "@/lib/ingest/formats";
+import { DEFAULT_KINDS } from "@/lib/ingest/record";
 
 const ZOptions = z.object({
   file: z.string().min(1, "Give the file to import"),
@@ -29,21 +30,26 @@ const ZOptions = z.object({
       }
       return z.NEVER;
     }),
+  kind: z
+    .string()
+    .transform((k) => k.toUpperCase().replace(/[\s-]+/g, "_"))
+    .pipe(z.enum(DEFAULT_KINDS, { error: `--kind: one of ${DEFAULT_KINDS.map((k) => k.toLowerCase()).join(", ")}` }))
+    .optional(),
 });
 
-/** `foresight import FILE [--study NAME] [--format auto|ID] [--mapping JSON]` — progress on stderr, the summary as JSON on stdout. */
+/** `foresight import FILE [--study NAME] [--format auto|ID] [--mapping JSON] [--kind KIND]` — progress on stderr, the summary as JSON on stdout. */
 export async function runImportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { study: { type: "string" }, format: { type: "string" }, mapping: { type: "string" } },
+    options: { study: { type: "string" }, format: { type: "string" }, mapping: { type: "string" }, kind: { type: "string" } },
   });
-  const parsed = ZOptions.safeParse({ file: positionals[0], study: values.study, format: values.format, mapping: values.mapping });
+  const parsed = ZOptions.safeParse({ file: positionals[0], study: values.study, format: values.format, mapping: values.mapping, kind: values.kind });
   if (!parsed.success) {
     console.error(parsed.error.issues[0]?.message ?? "Invalid arguments");
     return 2;
   }
-  const { file, study, format, mapping } = parsed.data;
+  const { file, study, format, mapping, kind } = parsed.data;
   if (!existsSync(file)) {
     console.error(`No such file: ${file}`);
     return 2;
@@ -54,6 +60,7 @@ export async function runImportCommand(args: string[]): Promise<number> {
       studyName: study,
       format: format as FormatId | "auto",
       mapping,
+      defaultKind: kind,
       onProgress: (p) => process.stderr.write(`\r${p.records} read, ${p.stored} stored, ${p.merged} merged, ${p.rejected} rejected…`),
     }),
   );

@@ -70,7 +70,7 @@ export function kindFromLabel(label: string | undefined, fallback: DocumentKind)
   return KIND_LABELS.find(([pattern]) => pattern.test(label))?.[1] ?? "OTHER";
 }
 
-export function rowToDraft(row: string[], columns: ResolvedColumns): RecordDraft {
+export function rowToDraft(row: string[], columns: ResolvedColumns, defaultKind?: DocumentKind): RecordDraft {
   const { cells, surplus } = alignRow(row, columns);
   const { layout, indexes } = columns;
   const values = (field: MappableField) => (indexes[field] ?? []).map((i) => cells[i]?.trim() ?? "").filter(Boolean);
@@ -87,7 +87,7 @@ export function rowToDraft(row: string[], columns: ResolvedColumns): RecordDraft
   };
   const splitAffiliations = layout.splitAffiliations ?? ((cell: string) => cell.split(";"));
   return {
-    kind: kindFromLabel(first("kind"), layout.defaultKind),
+    kind: kindFromLabel(first("kind"), defaultKind ?? layout.defaultKind),
     title: first("title"),
     abstract: first("abstract"),
     language: first("language"),

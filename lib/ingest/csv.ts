@@ -132,7 +132,7 @@ async function* readCsv(text: AsyncIterable<string>, options: ReadOptions): Asyn
     }
     if (record.every((cell) => cell.trim() === "")) continue; // a row of bare delimiters is not a record
     position++;
-    yield buildRecord(rowToDraft(record, columns), { position, line });
+    yield buildRecord(rowToDraft(record, columns, options.defaultKind), { position, line });
   }
   yield* syntaxErrorsBefore(Infinity);
 }

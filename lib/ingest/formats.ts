@@ -3,6 +3,7 @@ import { apiAnswerFormat } from "./api-answer";
 import { bibtexFormat } from "./bibtex";
 import { cnkiEstudyFormat } from "./cnki-estudy";
 import type { CsvMapping } from "./csv-mapping";
+import type { DocumentKind } from "./record";
 import { csvFormat } from "./csv";
 import { derwentFormat } from "./derwent";
 import { endnoteFormat } from "./endnote";
@@ -20,7 +21,11 @@ import { usptoXmlFormat } from "./uspto-xml";
 import { wosFormat } from "./wos";
 import { wosTabFormat } from "./wos-tab";
 
-export type ReadOptions = { mapping?: CsvMapping };
+export type ReadOptions = {
+  mapping?: CsvMapping;
+  /** The kind of a CSV / JSON Lines record that does not state one (else OTHER, or the CSV layout's). */
+  defaultKind?: DocumentKind;
+};
 
 export type Format = {
   id: string;

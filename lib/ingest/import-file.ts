@@ -8,12 +8,15 @@ import { findOrCreateStudy } from "@/lib/studies/create-study";
 import { runImport, type ImportProgress, type ImportSummary } from "@/lib/ingest/run-import";
 import type { CsvMapping } from "@/lib/ingest/csv-mapping";
 import type { FormatId } from "@/lib/ingest/formats";
+import type { DocumentKind } from "./record";
 
 export type ImportFileOptions = {
   file: string;
   studyName: string;
   format?: FormatId | "auto";
   mapping?: CsvMapping;
+  /** The kind of CSV / JSON Lines records that do not state one. */
+  defaultKind?: DocumentKind;
   onProgress?: (p: ImportProgress) => void;
 };
 
@@ -21,7 +24,7 @@ export async function importFile(options: ImportFileOptions): Promise<ImportSumm
   const info = await stat(options.file);
   const study = await findOrCreateStudy(options.studyName, null);
   const row = await db().import.create({
-    data: { studyId: study.id, fileName: path.basename(options.file), fileSize: info.size, status: "RUNNING", startedAt: new Date() },
+    data: { studyId: study.id, fileName: path.basename(options.file), fileSize: info.size, defaultKind: options.defaultKind, status: "RUNNING", startedAt: new Date() },
   });
   await recordAudit({ actorId: null, action: "import.start", entity: "import", entityId: row.id, studyId: study.id, data: { fileName: row.fileName, via: "cli" } });
   try {

@@ -3,6 +3,7 @@
 import type { RecordDraft } from "./build-record";
 import { splitAuthorCell, splitKeywordsLoosely, type CsvMapping, type MappableField } from "./csv-mapping";
 import { kindFromLabel } from "./csv-row";
+import type { DocumentKind } from "./record";
 
 export type JsonObject = Record<string, unknown>;
 
@@ -66,7 +67,7 @@ function authorAffiliations(authors: unknown[]): string[] {
   return texts(authors.flatMap((author) => [...valuesAt(author, "affiliation"), ...valuesAt(author, "institutions")]));
 }
 
-export function jsonToDraft(object: JsonObject, mapping: CsvMapping = {}): RecordDraft {
+export function jsonToDraft(object: JsonObject, mapping: CsvMapping = {}, defaultKind: DocumentKind = "OTHER"): RecordDraft {
   const keysOf = (field: MappableField) => [mapping[field] ?? DEFAULT_JSON_KEYS[field]].flat();
   const raw = (field: MappableField) => {
     for (const key of keysOf(field)) {
@@ -83,7 +84,7 @@ export function jsonToDraft(object: JsonObject, mapping: CsvMapping = {}): Recor
   };
   const authorValues = raw("authors");
   return {
-    kind: kindFromLabel(first("kind"), "OTHER"),
+    kind: kindFromLabel(first("kind"), defaultKind),
     title: first("title"),
     abstract: first("abstract"),
     language: first("language"),

@@ -66,7 +66,7 @@ async function* readJsonl(text: AsyncIterable<string>, options: ReadOptions): As
       yield { ok: false, position, line: lineNumber, message: `Line ${lineNumber} ${describeError(line)}` };
       continue;
     }
-    yield buildRecord(jsonToDraft(object, options.mapping), { position, line: lineNumber });
+    yield buildRecord(jsonToDraft(object, options.mapping, options.defaultKind), { position, line: lineNumber });
   }
 }
 

@@ -51,7 +51,7 @@ export async function readRecords(
     const detail = format ? `no reader for "${format}"` : head.trim() === "" ? "the file is empty" : undefined;
     throw new UnknownFormatError(detail);
   }
-  const records = reader.read(stream, { mapping: options.mapping });
+  const records = reader.read(stream, { mapping: options.mapping, defaultKind: options.defaultKind });
   return { format, records: safetyNet(records, reader.label, (error) => inputErrors.has(error as object)) };
 }
 

@@ -1,6 +1,8 @@
 // The one record shape every importer produces, whatever the source format.
 
 export type DocumentKind = "PAPER" | "CONFERENCE_PAPER" | "PATENT" | "PROJECT" | "NEWS" | "POLICY" | "OTHER";
+/** The kinds a user may give the records of a CSV / JSON Lines file that do not state one. */
+export const DEFAULT_KINDS = ["PAPER", "CONFERENCE_PAPER", "PATENT", "PROJECT", "NEWS", "POLICY", "OTHER"] as const satisfies readonly DocumentKind[];
 
 export type Author = { full: string; family?: string; given?: string };
 

@@ -42,7 +42,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportSummar
   })();
   let parsed;
   try {
-    parsed = await readRecords(counted, { format: options.format ?? "auto", mapping: options.mapping });
+    parsed = await readRecords(counted, { format: options.format ?? "auto", mapping: options.mapping, defaultKind: row.defaultKind ?? undefined });
   } catch (error) {
     if (error instanceof UnknownFormatError) {
       await db().import.update({ where: { id: importId }, data: { status: "FAILED", error: error.message, finishedAt: new Date() } });

@@ -6,6 +6,7 @@ import { enqueue } from "@/lib/jobs/queues";
 import { AppError, invalid, keyedError } from "@/lib/errors";
 import type { CsvMapping } from "@/lib/ingest/csv-mapping";
 import { getFormat } from "@/lib/ingest/formats";
+import type { DocumentKind } from "@/lib/ingest/record";
 
 const CHUNK = 4 * 1024 * 1024;
 
@@ -19,6 +20,8 @@ export type StartImportOptions = {
   format?: string;
   /** Column mapping for generic CSV / JSON Lines (already validated with ZCsvMapping). */
   mapping?: CsvMapping;
+  /** The kind of CSV / JSON Lines records that do not state one. */
+  defaultKind?: DocumentKind;
 };
 
 export async function startImport(options: StartImportOptions) {
@@ -26,7 +29,7 @@ export async function startImport(options: StartImportOptions) {
   const format = options.format && options.format !== "auto" ? options.format : null;
   if (format && !getFormat(format)) throw invalid("imports.unknownFormat", { format });
   const row = await db().import.create({
-    data: { studyId: options.studyId, fileName, format, mapping: options.mapping, status: "QUEUED", createdById: options.actorId },
+    data: { studyId: options.studyId, fileName, format, mapping: options.mapping, defaultKind: options.defaultKind, status: "QUEUED", createdById: options.actorId },
   });
   try {
     const { size, hash } = await storeChunks(row.id, options.body, options.limitBytes);

@@ -7,15 +7,23 @@ export type TopicDocuments = readonly { documentId: string; weight: number }[];
 
 /** Pairs whose cosine reaches this: in the demo set about the strongest third (lib/dashboard/network.ts). */
 export const LINK_THRESHOLD = 0.05;
+/**
+ * A topic's strongest links kept; a pair stays when it is among the strongest of either of its topics.
+ * On corpora where every topic shares documents with every other (short abstracts, few topics: all
+ * 45 pairs of a 10-topic NeurIPS model pass the threshold) the network keeps its structure instead
+ * of becoming a complete graph.
+ */
+export const LINKS_PER_TOPIC = 3;
 
 /**
- * One link per unordered pair of topics (from < to) whose document-weight cosine reaches `threshold`,
- * strongest first (ties by index).
+ * One link per unordered pair of topics (from < to) whose document-weight cosine reaches `threshold`
+ * and is among the `perTopic` strongest of at least one of the two topics, strongest first (ties by index).
  * @example topicLinks([[{ documentId: "a", weight: 1 }], [{ documentId: "a", weight: 1 }], []])
  * // => [{ from: 0, to: 1, weight: 1 }]
  */
-export function topicLinks(topics: readonly TopicDocuments[], options: { threshold?: number } = {}): TopicLink[] {
+export function topicLinks(topics: readonly TopicDocuments[], options: { threshold?: number; perTopic?: number } = {}): TopicLink[] {
   const threshold = options.threshold ?? LINK_THRESHOLD;
+  const perTopic = options.perTopic ?? LINKS_PER_TOPIC;
   const vectors = topics.map((docs) => new Map(docs.map((d) => [d.documentId, d.weight])));
   const norms = vectors.map((v) => Math.sqrt([...v.values()].reduce((s, w) => s + w * w, 0)));
   const links: TopicLink[] = [];
@@ -29,5 +37,14 @@ export function topicLinks(topics: readonly TopicDocuments[], options: { thresho
       if (weight >= threshold) links.push({ from: i, to: j, weight });
     }
   }
-  return links.sort((a, b) => b.weight - a.weight || a.from - b.from || a.to - b.to);
+  links.sort((a, b) => b.weight - a.weight || a.from - b.from || a.to - b.to);
+  // Strongest first, so each topic's first `perTopic` links are its strongest.
+  const kept = new Array<number>(topics.length).fill(0);
+  const strongest = new Set<TopicLink>();
+  for (const link of links) {
+    if (kept[link.from] < perTopic || kept[link.to] < perTopic) strongest.add(link);
+    kept[link.from]++;
+    kept[link.to]++;
+  }
+  return links.filter((l) => strongest.has(l));
 }

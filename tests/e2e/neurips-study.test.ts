@@ -102,6 +102,8 @@ describe.skipIf(!present)("a study built from the NeurIPS abstracts", () => {
     studyId = new URL(admin.url()).pathname.split("/").pop()!;
 
     await admin.locator('input[type="file"]').setInputFiles(FILE);
+    // The file's records do not say what they are; the analyst says they are papers.
+    await admin.getByLabel("Records without a kind (CSV, JSON Lines) are").selectOption("PAPER");
     await admin.getByRole("button", { name: "Upload" }).click();
     await admin.getByRole("status").filter({ hasText: "neurips_2007_2019_abstracts.jsonl.gz uploaded" }).waitFor();
     // The page re-renders itself while the import runs, with a progress bar; it finishes without a reload from here.
@@ -284,6 +286,12 @@ describe.skipIf(!present)("a study built from the NeurIPS abstracts", () => {
       const stored = (await exported("theme-years")).filter((y) => y.theme_id === themeId);
       const table = await planner.getByTestId("year-table").locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(0, 2).map((td) => td.textContent!)));
       expect(table).toEqual(stored.map((y) => [y.year, y.document_count]));
+      // Imported as papers: each year's paper volume is the whole of its volume, and nothing else is counted.
+      const kinds = await planner.getByTestId("year-table").locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(2, 6).map((td) => td.textContent!)));
+      for (const [volume, paperVolume, patents, news] of kinds) expect([paperVolume, patents, news]).toEqual([volume, "0", "0"]);
+      // The fitted trend is shown with its interval for the three years after the data.
+      const forecast = await planner.getByTestId("forecast-table").locator("tbody tr td:first-child").allTextContents();
+      expect(forecast).toEqual(["2020", "2021", "2022"]);
       const representative = await planner.getByRole("heading", { name: "Representative documents" }).locator("xpath=following-sibling::ol[1]/li").evaluateAll((lis) => lis.map((li) => li.firstChild!.textContent!.trim()));
       expect(representative).toHaveLength(10);
       const titles = new Set(papers.map((p) => p.title));

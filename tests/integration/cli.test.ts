@@ -94,6 +94,17 @@ describe("foresight import with a format and a mapping", () => {
     expect((await db().document.findMany({ orderBy: { title: "asc" } })).map((d) => d.title)).toEqual(["Sodium-ion cells for grid storage", "Vanadium flow batteries at scale"]);
   });
 
+  it("gives records without a kind the one named by --kind, and refuses a kind it does not know", async () => {
+    const file = path.join(dir, "abstracts.jsonl");
+    await writeFile(file, '{"title": "Spiking networks on neuromorphic chips", "year": 2018}\n');
+    const run = await foresight("import", file, "--study", "CLI kinds", "--kind", "conference-paper");
+    expect(run.code, run.stderr).toBe(0);
+    expect(await db().document.findFirstOrThrow({ where: { title: "Spiking networks on neuromorphic chips" } })).toMatchObject({ kind: "CONFERENCE_PAPER" });
+    const wrong = await foresight("import", file, "--kind", "blog");
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("--kind: one of paper, conference_paper, patent, project, news, policy, other");
+  });
+
   it("refuses an unknown format id and a mapping that is not JSON, with exit code 2", async () => {
     const file = path.join(dir, "any.csv");
     await writeFile(file, "title\nX\n");

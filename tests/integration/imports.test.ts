@@ -153,6 +153,22 @@ describe("a requested format and a column mapping", () => {
     expect(await db().document.findFirstOrThrow({ where: { studyId } })).toMatchObject({ title: "Sodium-ion cells for grid storage", abstract: "An abstract.", year: 2019 });
   });
 
+  it("gives the kind chosen for the upload to the records that do not state one, and only to those", async () => {
+    const jsonl = '{"title": "Sparse coding of natural images", "year": 2011}\n{"title": "A weekly news digest", "type": "news", "year": 2012}\n';
+    const row = await startImport({ studyId, fileName: "abstracts.jsonl", body: bytesOf(jsonl), actorId: admin.id, limitBytes: 1e6, defaultKind: "PAPER" });
+    await processImport(row.id);
+    expect(await db().import.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "SUCCEEDED", recordsImported: 2, defaultKind: "PAPER" });
+    const kinds = await db().document.findMany({ where: { studyId }, orderBy: { title: "asc" }, select: { title: true, kind: true } });
+    expect(kinds).toEqual([
+      { title: "A weekly news digest", kind: "NEWS" },
+      { title: "Sparse coding of natural images", kind: "PAPER" },
+    ]);
+    // Without the choice a record that does not say stays "other".
+    const other = await startImport({ studyId, fileName: "more.csv", body: bytesOf("title,year\nGraph kernels revisited,2013\n"), actorId: admin.id, limitBytes: 1e6 });
+    await processImport(other.id);
+    expect(await db().document.findFirstOrThrow({ where: { studyId, title: "Graph kernels revisited" } })).toMatchObject({ kind: "OTHER" });
+  });
+
   it("refuses an unknown format before storing anything", async () => {
     await expect(startImport({ studyId, fileName: "x.txt", body: bytesOf("x"), actorId: admin.id, limitBytes: 1e6, format: "docx" })).rejects.toThrow('Unknown format "docx"');
     expect(await db().import.count({ where: { studyId } })).toBe(0);

@@ -3,9 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { DEFAULT_KINDS } from "@/lib/ingest/record";
 
 export function UploadForm({ studyId, formats }: { studyId: string; formats: { id: string; label: string }[] }) {
   const t = useTranslations("upload");
+  const tk = useTranslations("kind");
   const router = useRouter();
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
   const [pending, setPending] = useState(false);
@@ -16,12 +18,14 @@ export function UploadForm({ studyId, formats }: { studyId: string; formats: { i
     const input = form.elements.namedItem("file") as HTMLInputElement;
     const format = (form.elements.namedItem("format") as HTMLSelectElement).value;
     const mapping = (form.elements.namedItem("mapping") as HTMLTextAreaElement).value.trim();
+    const kind = (form.elements.namedItem("kind") as HTMLSelectElement).value;
     const file = input.files?.[0];
     if (!file) return setMessage({ kind: "error", text: t("chooseFile") });
     setPending(true);
     setMessage(null);
     const query = new URLSearchParams({ name: file.name, format });
     if (mapping) query.set("mapping", mapping);
+    if (kind) query.set("kind", kind);
     const response = await fetch(`/api/studies/${studyId}/imports?${query}`, {
       method: "PUT",
       body: file,
@@ -47,6 +51,13 @@ export function UploadForm({ studyId, formats }: { studyId: string; formats: { i
         <select name="format" defaultValue="auto">
           <option value="auto">{t("detect")}</option>
           {formats.map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
+        </select>
+      </label>
+      <label>
+        {t("defaultKind")}
+        <select name="kind" defaultValue="">
+          <option value="">{t("kindFromFile")}</option>
+          {DEFAULT_KINDS.map((k) => <option key={k} value={k}>{tk(k)}</option>)}
         </select>
       </label>
       <details>

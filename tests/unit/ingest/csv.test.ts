@@ -86,6 +86,13 @@ describe("CSV import", () => {
     expect((await widest.records.next()).value).toMatchObject({ ok: true, record: { title: "A", year: 2020 } });
   });
 
+  it("gives rows without a type the kind chosen for the file, and keeps the type a row states", async () => {
+    const { results } = await readAll("Title,Type,Year\nFlood forecasting goes local,,2021\nA patent on sensors,Patent,2022\n", { format: "csv", defaultKind: "NEWS" });
+    expect(okRecords(results).map((r) => r.kind)).toEqual(["NEWS", "PATENT"]);
+    const { results: unchosen } = await readAll("Title,Year\nFlood forecasting goes local,2021\n", { format: "csv" });
+    expect(okRecords(unchosen).map((r) => r.kind)).toEqual(["OTHER"]);
+  });
+
   it("reports a row without a title and goes on", async () => {
     const { results } = await readAll("Title,Year\nA,2020\n,2021\nC,2022\n");
     expect(results[1]).toEqual({ ok: false, position: 2, line: 3, message: "Record 2 (line 3) has no title" });

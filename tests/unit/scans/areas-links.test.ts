@@ -55,6 +55,23 @@ describe("topicLinks", () => {
     expect(links[0].weight).toBeCloseTo(1, 12);
     expect(links[1].weight).toBeCloseTo(1 / Math.SQRT2, 12);
   });
+  it("keeps for each topic only its strongest links, so a corpus where everything overlaps keeps a structure", () => {
+    // Six topics over shared documents: topic i holds documents i … i + 2 (mod 6) with falling weights.
+    const ids = ["a", "b", "c", "d", "e", "f"];
+    const topics = ids.map((_, i) => [0, 1, 2].map((j) => d(ids[(i + j) % 6], 1 / (j + 1))));
+    const all = topicLinks(topics, { threshold: 1e-9, perTopic: 99 });
+    const sparse = topicLinks(topics, { threshold: 1e-9, perTopic: 1 });
+    // Cosine by hand: neighbours share two documents (w 1·½ + ½·⅓ = 2/3 over |t|² = 1 + ¼ + ⅑ = 49/36), two apart share one (1·⅓ = 1/3).
+    expect(all.filter((l) => Math.abs(l.weight - (2 / 3) / (49 / 36)) < 1e-12)).toHaveLength(6);
+    expect(all.filter((l) => Math.abs(l.weight - (1 / 3) / (49 / 36)) < 1e-12)).toHaveLength(6);
+    expect(all).toHaveLength(12); // three apart share nothing
+    // With one link per topic, the strongest — a neighbour — survives for each topic, and nothing weaker.
+    expect(sparse.every((l) => Math.abs(l.weight - (2 / 3) / (49 / 36)) < 1e-12)).toBe(true);
+    const degree = new Array(6).fill(0);
+    for (const l of sparse) degree[l.from]++, degree[l.to]++;
+    expect(degree.every((n) => n >= 1)).toBe(true);
+    expect(sparse.length).toBeLessThanOrEqual(6);
+  });
   it("drops weak pairs and topics without documents", () => {
     const topics = [[d("a", 1), d("b", 0.01)], [d("b", 1)], []];
     expect(topicLinks(topics)).toEqual([]);

@@ -7,6 +7,7 @@ import { invalid } from "@/lib/errors";
 import { getStudyOrThrow } from "@/lib/studies/get-studies";
 import { ZCsvMapping, type CsvMapping } from "@/lib/ingest/csv-mapping";
 import { startImport } from "@/lib/ingest/start-import";
+import { DEFAULT_KINDS, type DocumentKind } from "@/lib/ingest/record";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,17 @@ function parseMapping(text: string | null): CsvMapping | undefined {
   return parsed.data;
 }
 
-/** Upload: the raw file is the body; ?name= gives its name, ?format= a format id (default auto), ?mapping= a column mapping (JSON). */
+/** The kind of records that do not state one, as the upload form names it. */
+function parseKind(text: string | null): DocumentKind | undefined {
+  if (!text) return undefined;
+  if (!(DEFAULT_KINDS as readonly string[]).includes(text)) throw invalid("imports.unknownKind", { kind: text });
+  return text as DocumentKind;
+}
+
+/**
+ * Upload: the raw file is the body; ?name= gives its name, ?format= a format id (default auto),
+ * ?mapping= a column mapping (JSON), ?kind= the kind of CSV / JSON Lines records that do not state one.
+ */
 export const PUT = route<{ studyId: string }>(async (request, { params }) => {
   assertSameOrigin(request);
   const viewer = await requireViewer(can.importDocuments);
@@ -36,6 +47,7 @@ export const PUT = route<{ studyId: string }>(async (request, { params }) => {
   const row = await startImport({
     format: query.get("format") ?? "auto",
     mapping: parseMapping(query.get("mapping")),
+    defaultKind: parseKind(query.get("kind")),
     studyId,
     fileName,
     body: Readable.fromWeb(request.body as never),
