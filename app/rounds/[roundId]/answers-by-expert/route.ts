@@ -12,7 +12,7 @@ export const GET = route<{ roundId: string }>(async (_request, { params }) => {
   await requireViewer(can.manageRounds);
   const { roundId } = await params;
   const table = await attributedAnswersCsv(roundId);
-  if (!table) throw forbidden("This round is anonymous: the study's administrators see participation, not who gave which answer");
+  if (!table) throw forbidden("attribution.anonymousRound");
   return new Response(table.csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
