@@ -1,8 +1,8 @@
 // The arXiv connector against its recorded Atom answers, served locally.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { arxiv } from "@/lib/connectors/arxiv";
 import type { PagesOptions } from "@/lib/connectors/types";
-import { allPages, fakeClock, fixture, fixturesPresent, provenanceCount, RecordedServer, resetRateLimiters } from "./recorded-server";
+import { allPages, fakeClock, firstPages as takePages, fixture, fixturesPresent, provenanceCount, RecordedServer, useRecordedServer } from "./recorded-server";
 
 describe.runIf(process.env.CI === "true" && !fixturesPresent)("arXiv fixtures", () => {
   it("are present in CI", () => expect.fail("shared/fixtures not found"));
@@ -12,14 +12,8 @@ describe.skipIf(!fixturesPresent)("arXiv connector", () => {
   let server: RecordedServer;
   let clock: ReturnType<typeof fakeClock>;
 
-  beforeAll(async () => {
-    server = await RecordedServer.start();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => {
-    resetRateLimiters();
-    clock = fakeClock();
-    server.received.length = 0;
+  useRecordedServer((started, fresh) => {
+    [server, clock] = [started, fresh];
     server.addRecorded("arxiv"); // fresh answers for every test (each is served once)
   });
 
@@ -32,14 +26,7 @@ describe.skipIf(!fixturesPresent)("arXiv connector", () => {
     ...extra,
   });
 
-  async function firstPages(extra: Partial<PagesOptions> = {}, count = 2) {
-    const pages = [];
-    for await (const page of arxiv.pages(options(extra))) {
-      pages.push(page);
-      if (pages.length === count) break;
-    }
-    return pages;
-  }
+  const firstPages = (extra: Partial<PagesOptions> = {}, count = 2) => takePages(arxiv.pages(options(extra)), count);
 
   it("reads the recorded pages with start/max_results paging and PROVENANCE.md's record counts", async () => {
     const pages = await firstPages();

@@ -1,8 +1,8 @@
 // The Crossref connector against its recorded answers, served locally.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { crossref } from "@/lib/connectors/crossref";
 import type { PagesOptions } from "@/lib/connectors/types";
-import { allPages, fakeClock, fixturesPresent, provenanceCount, RecordedServer, resetRateLimiters } from "./recorded-server";
+import { allPages, fakeClock, firstPages, fixturesPresent, provenanceCount, RecordedServer, useRecordedServer } from "./recorded-server";
 
 describe.runIf(process.env.CI === "true" && !fixturesPresent)("Crossref fixtures", () => {
   it("are present in CI", () => expect.fail("shared/fixtures not found"));
@@ -14,14 +14,8 @@ describe.skipIf(!fixturesPresent)("Crossref connector", () => {
   let server: RecordedServer;
   let clock: ReturnType<typeof fakeClock>;
 
-  beforeAll(async () => {
-    server = await RecordedServer.start();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => {
-    resetRateLimiters();
-    clock = fakeClock();
-    server.received.length = 0;
+  useRecordedServer((started, fresh) => {
+    [server, clock] = [started, fresh];
     server.addRecorded("crossref");
   });
 
@@ -33,14 +27,7 @@ describe.skipIf(!fixturesPresent)("Crossref connector", () => {
     ...extra,
   });
 
-  async function pages(extra: Partial<PagesOptions> = {}, count = 3) {
-    const out = [];
-    for await (const page of crossref.pages(options(extra))) {
-      out.push(page);
-      if (out.length === count) break;
-    }
-    return out;
-  }
+  const pages = (extra: Partial<PagesOptions> = {}, count = 3) => firstPages(crossref.pages(options(extra)), count);
 
   it("follows the cursor across the recorded pages with PROVENANCE.md's record counts", async () => {
     const read = await pages();

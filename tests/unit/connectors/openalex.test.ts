@@ -1,9 +1,9 @@
 // The OpenAlex connector against recorded /works pages. OpenAlex's fixtures carry no recorded request,
 // so the local server links them by the cursor chain the pages themselves hold (meta.next_cursor).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { abstractFromIndex, openalex } from "@/lib/connectors/openalex";
 import type { PagesOptions } from "@/lib/connectors/types";
-import { allPages, fakeClock, fixture, fixturesPresent, provenanceCount, RecordedServer, resetRateLimiters, serveOpenAlexChain } from "./recorded-server";
+import { allPages, fakeClock, fixture, fixturesPresent, provenanceCount, RecordedServer, serveOpenAlexChain, useRecordedServer } from "./recorded-server";
 
 describe.runIf(process.env.CI === "true" && !fixturesPresent)("OpenAlex fixtures", () => {
   it("are present in CI", () => expect.fail("shared/fixtures not found"));
@@ -22,14 +22,8 @@ describe.skipIf(!fixturesPresent)("OpenAlex connector", () => {
   let server: RecordedServer;
   let clock: ReturnType<typeof fakeClock>;
 
-  beforeAll(async () => {
-    server = await RecordedServer.start();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => {
-    resetRateLimiters();
-    clock = fakeClock();
-    server.received.length = 0;
+  useRecordedServer((started, fresh) => {
+    [server, clock] = [started, fresh];
     serveOpenAlexChain(server, "bibliometrix", "openalex/openalexpro_works_cursor_page1.json", "openalex/openalexpro_works_cursor_page2_last.json");
     serveOpenAlexChain(server, "governance", "openalex/openalexpro_works_50_page1.json", "openalex/openalexpro_works_50_page2_last.json");
   });

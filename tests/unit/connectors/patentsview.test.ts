@@ -1,9 +1,9 @@
 // The PatentsView connector against its recorded PatentSearch answers, served locally.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildRecord } from "@/lib/ingest/build-record";
 import { cpcCode, patentQuery, patentsview, patentToDraft } from "@/lib/connectors/patentsview";
 import type { PagesOptions } from "@/lib/connectors/types";
-import { fakeClock, fixture, fixturesPresent, provenanceCount, RecordedServer, resetRateLimiters } from "./recorded-server";
+import { fakeClock, firstPages, fixture, fixturesPresent, provenanceCount, RecordedServer, useRecordedServer } from "./recorded-server";
 
 describe.runIf(process.env.CI === "true" && !fixturesPresent)("PatentsView fixtures", () => {
   it("are present in CI", () => expect.fail("shared/fixtures not found"));
@@ -30,14 +30,8 @@ describe.skipIf(!fixturesPresent)("PatentsView connector", () => {
   let server: RecordedServer;
   let clock: ReturnType<typeof fakeClock>;
 
-  beforeAll(async () => {
-    server = await RecordedServer.start();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => {
-    resetRateLimiters();
-    clock = fakeClock();
-    server.received.length = 0;
+  useRecordedServer((started, fresh) => {
+    [server, clock] = [started, fresh];
     server.addRecorded("patentsview");
   });
 
@@ -49,14 +43,7 @@ describe.skipIf(!fixturesPresent)("PatentsView connector", () => {
     ...extra,
   });
 
-  async function pages(extra: Partial<PagesOptions> = {}, count = 2) {
-    const out = [];
-    for await (const page of patentsview.pages(options(extra))) {
-      out.push(page);
-      if (out.length === count) break;
-    }
-    return out;
-  }
+  const pages = (extra: Partial<PagesOptions> = {}, count = 2) => firstPages(patentsview.pages(options(extra)), count);
 
   it("pages with o.after = the last patent_id, over the recorded pages and PROVENANCE.md's record counts", async () => {
     const read = await pages();

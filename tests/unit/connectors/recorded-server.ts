@@ -1,6 +1,7 @@
 // A local stand-in for the public APIs: node:http on 127.0.0.1 (random port) answering with the
 // recorded responses in shared/fixtures, keyed by method + path + query parameters as _requests.json
 // recorded them, and logging every request so tests can assert on what a connector sent.
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -136,6 +137,34 @@ export function fakeClock(start = 1_700_000_000_000): Clock & { sleeps: number[]
       time += ms;
     },
   };
+}
+
+/**
+ * A recorded server for one describe block: started before its tests and closed after them; before
+ * each test the rate limiters are reset, the received requests cleared, and `each` is handed the
+ * server and a fresh fake clock (to keep them, and to add that test's answers — each is served once).
+ */
+export function useRecordedServer(each: (server: RecordedServer, clock: ReturnType<typeof fakeClock>) => void): void {
+  let server: RecordedServer | undefined;
+  beforeAll(async () => {
+    server = await RecordedServer.start();
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    resetRateLimiters();
+    server!.received.length = 0;
+    each(server!, fakeClock());
+  });
+}
+
+/** The first `count` pages of a connector run; the run is abandoned after them. */
+export async function firstPages<T>(pages: AsyncIterable<T>, count: number): Promise<T[]> {
+  const out: T[] = [];
+  for await (const page of pages) {
+    out.push(page);
+    if (out.length === count) break;
+  }
+  return out;
 }
 
 /** Every page of a connector run, gathered. */

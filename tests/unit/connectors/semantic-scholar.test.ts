@@ -1,8 +1,8 @@
 // The Semantic Scholar connector against its recorded answers, served locally.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { semanticScholar } from "@/lib/connectors/semantic-scholar";
 import type { PagesOptions } from "@/lib/connectors/types";
-import { allPages, fakeClock, fixturesPresent, provenanceCount, RecordedServer, resetRateLimiters } from "./recorded-server";
+import { allPages, fakeClock, firstPages, fixturesPresent, provenanceCount, RecordedServer, useRecordedServer } from "./recorded-server";
 
 describe.runIf(process.env.CI === "true" && !fixturesPresent)("Semantic Scholar fixtures", () => {
   it("are present in CI", () => expect.fail("shared/fixtures not found"));
@@ -14,14 +14,8 @@ describe.skipIf(!fixturesPresent)("Semantic Scholar connector", () => {
   let server: RecordedServer;
   let clock: ReturnType<typeof fakeClock>;
 
-  beforeAll(async () => {
-    server = await RecordedServer.start();
-  });
-  afterAll(() => server.close());
-  beforeEach(() => {
-    resetRateLimiters();
-    clock = fakeClock();
-    server.received.length = 0;
+  useRecordedServer((started, fresh) => {
+    [server, clock] = [started, fresh];
     // The recording client sent offset/limit to the bulk endpoint, which does not take them.
     server.addRecorded("semanticscholar", { ignoreParams: { "/graph/v1/paper/search/bulk": ["offset", "limit"] } });
   });
@@ -34,14 +28,7 @@ describe.skipIf(!fixturesPresent)("Semantic Scholar connector", () => {
     ...extra,
   });
 
-  async function pages(extra: Partial<PagesOptions> = {}, count = 2) {
-    const out = [];
-    for await (const page of semanticScholar.pages(options(extra))) {
-      out.push(page);
-      if (out.length === count) break;
-    }
-    return out;
-  }
+  const pages = (extra: Partial<PagesOptions> = {}, count = 2) => firstPages(semanticScholar.pages(options(extra)), count);
 
   it("follows the bulk search's continuation token across the recorded pages", async () => {
     const read = await pages();
