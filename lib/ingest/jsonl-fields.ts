@@ -36,10 +36,16 @@ export function valuesAt(value: unknown, path: string): unknown[] {
   if (Array.isArray(value)) return value.flatMap((item) => valuesAt(item, path));
   if (typeof value !== "object") return [];
   const object = value as JsonObject;
-  if (path in object) return [object[path]].flat().filter((v) => v !== null && v !== undefined && v !== "");
+  if (path in object) {
+    const found = object[path];
+    if (Array.isArray(found)) return found.filter(isPresent);
+    return isPresent(found) ? [found] : [];
+  }
   const dot = path.indexOf(".");
   return dot < 0 ? [] : valuesAt(object[path.slice(0, dot)], path.slice(dot + 1));
 }
+
+const isPresent = (v: unknown) => v !== null && v !== undefined && v !== "";
 
 const NAME_KEYS = ["display_name", "name", "full", "value", "term", "keyword", "label", "title"];
 
@@ -68,15 +74,22 @@ function authorAffiliations(authors: unknown[]): string[] {
 }
 
 export function jsonToDraft(object: JsonObject, mapping: CsvMapping = {}, defaultKind: DocumentKind = "OTHER"): RecordDraft {
-  const keysOf = (field: MappableField) => [mapping[field] ?? DEFAULT_JSON_KEYS[field]].flat();
-  const raw = (field: MappableField) => {
-    for (const key of keysOf(field)) {
+  const raw = (field: MappableField): unknown[] => {
+    const keys = mapping[field] ?? DEFAULT_JSON_KEYS[field];
+    if (typeof keys === "string") return valuesAt(object, keys);
+    for (const key of keys) {
       const found = valuesAt(object, key);
       if (found.length > 0) return found;
     }
     return [];
   };
-  const first = (field: MappableField) => texts(raw(field))[0];
+  const first = (field: MappableField) => {
+    for (const value of raw(field)) {
+      const text = textOf(value);
+      if (text?.trim()) return text;
+    }
+    return undefined;
+  };
   // A single string holds several values ("A; B"); an array holds one per element.
   const list = (field: MappableField, split: (cell: string) => string[] = splitKeywordsLoosely) => {
     const values = raw(field);

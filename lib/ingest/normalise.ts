@@ -18,9 +18,14 @@ const ANY_TAG = /<\/?[A-Za-z][\w:.-]*(?:\s[^<>]*)?\/?>/g;
 /** Strips HTML/JATS markup and entities and collapses all whitespace (incl. U+00A0) to single spaces. */
 export function cleanText(text: string | null | undefined): string {
   if (!text) return "";
-  const plain = text.replace(BLOCK_TAG, " ").replace(ANY_TAG, "");
-  return decodeEntities(plain).replace(/\s+/gu, " ").trim();
+  // Most values have no markup, no entity and single spaces only: each step runs only when it has work.
+  const plain = text.includes("<") ? text.replace(BLOCK_TAG, " ").replace(ANY_TAG, "") : text;
+  const decoded = plain.includes("&") ? decodeEntities(plain) : plain;
+  return (UNUSUAL_SPACE.test(decoded) ? decoded.replace(/\s+/gu, " ") : decoded).trim();
 }
+
+// Whitespace other than a single space between words: what the collapse to single spaces changes.
+const UNUSUAL_SPACE = /[^\S ]| {2}/u;
 
 /** Lowercase bare DOI ("10.x/y"), or null when the text holds none. Accepts doi.org URLs and "doi:" prefixes. */
 export function normaliseDoi(text: string | null | undefined): string | null {

@@ -9,6 +9,11 @@ describe("detectLanguage", () => {
     ["Untersuchung der Grenzflächenstabilität von Sulfid-Elektrolyten mit Lithium-Metall-Anoden. Wir zeigen, dass eine dünne Beschichtung den Widerstand über viele Zyklen stabil hält.", "de"],
     ["Étude de la stabilité des interfaces entre électrolytes sulfurés et anodes de lithium métallique. Nous montrons qu'un revêtement mince stabilise la résistance au cours des cycles.", "fr"],
     ["Estudio de la estabilidad de la interfaz de electrolitos de sulfuro con ánodos de litio metálico. Mostramos que un recubrimiento delgado mantiene estable la resistencia durante los ciclos.", "es"],
+    ["Studio della stabilità dell'interfaccia tra elettroliti a base di solfuri e anodi di litio metallico. Mostriamo che in un rivestimento sottile la resistenza resta stabile.", "it"],
+    ["Estudo da estabilidade da interface entre eletrólitos de sulfeto e ânodos de lítio metálico. Mostramos que a resistência permanece estável com um revestimento fino.", "pt"],
+    ["Onderzoek naar de stabiliteit van het grensvlak tussen sulfide-elektrolyten en lithiummetaalanodes. We tonen aan dat een dunne coating de weerstand in veel cycli stabiel houdt.", "nl"],
+    // Technical English poor in "the" and "of", as abstracts often are.
+    ["Closed-loop stimulation via paralysis: a comparative study. Ethical questions about EEG headset, mental privacy and homology-directed repair accompany the move from laboratory to home use.", "en"],
     ["硫化物固态电解质与锂金属负极界面稳定性研究", "zh"],
     ["全固体電池における硫化物電解質の界面安定性", "ja"],
     ["황화물 고체 전해질의 계면 안정성 연구", "ko"],
