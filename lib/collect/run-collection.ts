@@ -6,7 +6,8 @@ import { invalid } from "@/lib/errors";
 import { connectorForKind } from "@/lib/connectors/registry";
 import { connectorSettings } from "@/lib/connectors/settings";
 import type { ConnectorPage, PagesOptions } from "@/lib/connectors/types";
-import { storeRecords, type StoredRecord } from "@/lib/ingest/store-records";
+import { prepareRecord } from "@/lib/ingest/prepare-record";
+import { storeRecords } from "@/lib/ingest/store-records";
 import { claimCollectionState, commitPage, type CollectionState } from "./collection-state";
 import { finishCollection, type CollectionSummary } from "./finish-collection";
 
@@ -77,9 +78,9 @@ async function storePages(pages: AsyncIterable<ConnectorPage>, context: StorePag
   for await (const page of pages) {
     const room = tally.state.limit - tally.state.records;
     const results = page.records.slice(0, room);
-    const batch: StoredRecord[] = results.flatMap((r) => (r.ok ? [{ position: r.position, record: r.record }] : []));
+    const batch = results.flatMap((r) => (r.ok ? [prepareRecord(context.format, r.position, r.record)] : []));
     const errors = results.flatMap((r) => (r.ok ? [] : [{ importId, record: r.position, line: r.line ?? null, message: r.message }]));
-    await storeRecords({ studyId: context.studyId, importId, format: context.format, batch });
+    await storeRecords({ studyId: context.studyId, importId, batch });
     const keep = errors.slice(0, Math.max(0, MAX_ERRORS_STORED - tally.errorsStored));
     tally.read += results.length;
     tally.rejected += errors.length;

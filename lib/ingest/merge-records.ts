@@ -64,14 +64,19 @@ export type Resolution = {
  * of its keys (strongest key first) and carries no conflicting identifier; otherwise a new document.
  * Records merge into their target in order, so the batch's result does not depend on how it was cut.
  * @param known documents the database holds under any of the batch's keys, by key
+ * @param keysOf the record's keys (identity keys and dedup key) when they are already known (prepare-record.ts)
  */
-export function resolveBatch(records: readonly NormalisedRecord[], known: ReadonlyMap<string, Target>, newId: () => string): Resolution {
+export function resolveBatch(
+  records: readonly NormalisedRecord[],
+  known: ReadonlyMap<string, Target>,
+  newId: () => string,
+  keysOf: (index: number) => { keys: readonly string[]; primary: string } = (i) => ownKeys(records[i]),
+): Resolution {
   const byKey = new Map(known);
   const targets: Target[] = [];
   const newKeys: { key: string; documentId: string }[] = [];
-  for (const record of records) {
-    const primary = dedupKey(record);
-    const keys = [...new Set([...identityKeys(record), primary])];
+  for (const [index, record] of records.entries()) {
+    const { keys, primary } = keysOf(index);
     let target = keys.map((key) => byKey.get(key)).find((candidate) => candidate && !conflicts(candidate.record, record));
     if (target) target.record = mergeRecord(target.record, record);
     else {
@@ -80,7 +85,8 @@ export function resolveBatch(records: readonly NormalisedRecord[], known: Readon
       target = { id, isNew: true, record, dedupKey: byKey.has(primary) ? `${primary}#${id}` : primary };
     }
     // The merged document may now carry identifiers the record alone did not: register them too.
-    for (const key of new Set([...keys, ...identityKeys(target.record)])) {
+    const merged = target.record === record ? keys : [...keys, ...identityKeys(target.record)];
+    for (const key of new Set(merged)) {
       if (byKey.has(key)) continue;
       byKey.set(key, target);
       newKeys.push({ key, documentId: target.id });
@@ -88,4 +94,9 @@ export function resolveBatch(records: readonly NormalisedRecord[], known: Readon
     targets.push(target);
   }
   return { targets, newKeys };
+}
+
+function ownKeys(record: NormalisedRecord): { keys: string[]; primary: string } {
+  const primary = dedupKey(record);
+  return { keys: [...new Set([...identityKeys(record), primary])], primary };
 }

@@ -5,7 +5,8 @@ import { startImport } from "@/lib/ingest/start-import";
 import { processImport } from "@/lib/ingest/process-import";
 import { runImport } from "@/lib/ingest/run-import";
 import { readRecords } from "@/lib/ingest/read-records";
-import { storeRecords, type StoredRecord } from "@/lib/ingest/store-records";
+import { prepareRecord, type PreparedRecord } from "@/lib/ingest/prepare-record";
+import { storeRecords } from "@/lib/ingest/store-records";
 import { closeQueues } from "@/lib/jobs/queues";
 import { bytesOf, createStudy, createUser, resetDatabase, risFile } from "./helpers";
 
@@ -114,10 +115,10 @@ describe("importing an uploaded file", () => {
     // The crash: the row was claimed, the first batch (records 1–2) and an error were written, then the worker died.
     await db().import.update({ where: { id: row.id }, data: { status: "RUNNING", startedAt: new Date() } });
     const { records } = await readRecords(bytesOf(text));
-    const firstBatch: StoredRecord[] = [];
-    for await (const r of records) if (r.ok && r.position <= 2) firstBatch.push({ position: r.position, record: r.record });
+    const firstBatch: PreparedRecord[] = [];
+    for await (const r of records) if (r.ok && r.position <= 2) firstBatch.push(prepareRecord("ris", r.position, r.record));
     expect(firstBatch).toHaveLength(2);
-    await storeRecords({ studyId, importId: row.id, format: "ris", batch: firstBatch });
+    await storeRecords({ studyId, importId: row.id, batch: firstBatch });
     await db().importError.create({ data: { importId: row.id, record: 3, message: "Record 3 has no title" } });
 
     await processImport(row.id);
