@@ -1,10 +1,13 @@
-// The import of one file: stream, parse, store in batches, report progress, record per-record errors.
+// The import of one file: stream, parse (on a reading thread), store in batches, report progress,
+// record per-record errors.
 // Used by the worker (bytes from upload_chunk) and by the CLI (bytes from disk).
 import { db } from "@/lib/db";
-import { readRecords, UnknownFormatError } from "@/lib/ingest/read-records";
+import { UnknownFormatError } from "@/lib/ingest/read-records";
+import { readInThread, type ThreadRead } from "@/lib/ingest/read-in-thread";
+import type { PreparedRecord } from "@/lib/ingest/prepare-record";
 import type { CsvMapping } from "@/lib/ingest/csv-mapping";
 import type { FormatId } from "@/lib/ingest/formats";
-import { storeRecords, type StoredRecord } from "@/lib/ingest/store-records";
+import { storeRecords } from "@/lib/ingest/store-records";
 
 const BATCH = 1000;
 const MAX_ERRORS_STORED = 10_000;
@@ -40,9 +43,9 @@ export async function runImport(options: RunImportOptions): Promise<ImportSummar
       yield chunk;
     }
   })();
-  let parsed;
+  let read: ThreadRead;
   try {
-    parsed = await readRecords(counted, { format: options.format ?? "auto", mapping: options.mapping, defaultKind: row.defaultKind ?? undefined });
+    read = await readInThread(counted, { format: options.format ?? "auto", mapping: options.mapping, defaultKind: row.defaultKind ?? undefined, batchSize: BATCH });
   } catch (error) {
     if (error instanceof UnknownFormatError) {
       await db().import.update({ where: { id: importId }, data: { status: "FAILED", error: error.message, finishedAt: new Date() } });
@@ -50,51 +53,40 @@ export async function runImport(options: RunImportOptions): Promise<ImportSummar
     }
     throw error;
   }
-  await db().import.update({ where: { id: importId }, data: { format: parsed.format } });
-
-  let batch: StoredRecord[] = [];
-  let errors: { record: number; line?: number; message: string }[] = [];
-  let records = 0;
-  let rejected = 0;
-  let created = 0; // running figures for the progress display; the final ones are counted from what is stored
-  let merged = 0;
-  let errorsStored = 0;
-  const store = async (work: { batch: StoredRecord[]; errors: typeof errors; records: number; rejected: number; bytesRead: number }) => {
-    const stored = await storeRecords({ studyId: row.studyId, importId, format: parsed.format, batch: work.batch });
-    created += stored.created;
-    merged += stored.merged;
-    const keep = work.errors.slice(0, Math.max(0, MAX_ERRORS_STORED - errorsStored));
-    if (keep.length) await db().importError.createMany({ data: keep.map((e) => ({ importId, ...e })) });
-    errorsStored += keep.length;
-    const progress = row.fileSize ? Math.min(0.99, work.bytesRead / row.fileSize) : 0;
-    const counts = { recordsRead: work.records, recordsImported: created, recordsDuplicate: merged, recordsRejected: work.rejected };
-    await db().import.update({ where: { id: importId }, data: { ...counts, progress } });
-    options.onProgress?.({ records: work.records, stored: created, merged, rejected: work.rejected });
-  };
-  const take = () => {
-    const work = { batch, errors, records, rejected, bytesRead };
-    [batch, errors] = [[], []];
-    return work;
-  };
-  // One batch is stored while the next is parsed: the database and the parser work at the same time,
-  // and memory holds at most two batches. A failed store surfaces at the next await.
-  let storing: Promise<void> = Promise.resolve();
-  for await (const result of parsed.records) {
-    records++;
-    if (result.ok) batch.push({ position: result.position, record: result.record });
-    else {
-      rejected++;
-      errors.push({ record: result.position, line: result.line, message: result.message });
+  try {
+    await db().import.update({ where: { id: importId }, data: { format: read.format } });
+    let records = 0;
+    let rejected = 0;
+    let created = 0; // running figures for the progress display; the final ones are counted from what is stored
+    let merged = 0;
+    let errorsStored = 0;
+    // The reading thread parses the next batches while this one is stored.
+    for await (const results of read.batches) {
+      const batch: PreparedRecord[] = [];
+      const errors: { record: number; line?: number; message: string }[] = [];
+      for (const result of results) {
+        records++;
+        if (result.ok) batch.push(result.prepared);
+        else {
+          rejected++;
+          errors.push({ record: result.position, line: result.line, message: result.message });
+        }
+      }
+      const stored = await storeRecords({ studyId: row.studyId, importId, batch });
+      created += stored.created;
+      merged += stored.merged;
+      const keep = errors.slice(0, Math.max(0, MAX_ERRORS_STORED - errorsStored));
+      if (keep.length) await db().importError.createMany({ data: keep.map((e) => ({ importId, ...e })) });
+      errorsStored += keep.length;
+      const progress = row.fileSize ? Math.min(0.99, bytesRead / row.fileSize) : 0;
+      const counts = { recordsRead: records, recordsImported: created, recordsDuplicate: merged, recordsRejected: rejected };
+      await db().import.update({ where: { id: importId }, data: { ...counts, progress } });
+      options.onProgress?.({ records, stored: created, merged, rejected });
     }
-    if (batch.length + errors.length >= BATCH) {
-      await storing;
-      storing = store(take());
-      storing.catch(() => {}); // handled at the next await; without this Node would report it as unhandled
-    }
+    return await finishImport(importId, read.format, records, rejected);
+  } finally {
+    await read.close();
   }
-  await storing;
-  await store(take());
-  return finishImport(importId, parsed.format, records, rejected);
 }
 
 /**
