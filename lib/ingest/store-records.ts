@@ -60,14 +60,17 @@ export async function storeRecords(options: { studyId: string; importId: string 
     await copyRows(client, "document_key", KEY_COLUMNS, newKeys.filter((k) => createdIds.has(k.documentId)).map((k) => `${study}\t${textCell(k.key)}\t${textCell(k.documentId)}`));
     await insertKeys(client, studyId, newKeys.filter((k) => !createdIds.has(k.documentId)));
     const sources = batch.map((b, i) => ({ ...b, target: targets[i] }));
-    const stored = await storedSources(client, sources.filter((s) => !s.target.isNew));
+    // A source record is kept once per document: not again when it is stored already (a re-imported
+    // file), nor twice when a file holds it twice.
+    const seen = await storedSources(client, sources.filter((s) => !s.target.isNew));
+    const fresh = sources.filter((s) => {
+      const key = `${s.target.id} ${s.hash}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     const importCell = textCell(importId);
-    await copyRows(
-      client,
-      "document_source",
-      SOURCE_COLUMNS,
-      sources.filter((s) => !stored.has(`${s.target.id} ${s.hash}`)).map((s) => `${s.sourceCells}\t${textCell(uuidv7())}\t${textCell(s.target.id)}\t${importCell}`),
-    );
+    await copyRows(client, "document_source", SOURCE_COLUMNS, fresh.map((s) => `${s.sourceCells}\t${textCell(uuidv7())}\t${textCell(s.target.id)}\t${importCell}`));
     await client.query("COMMIT");
     return { created: created.length, merged: batch.length - created.length };
   } catch (error) {

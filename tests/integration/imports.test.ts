@@ -130,6 +130,18 @@ describe("importing an uploaded file", () => {
     expect(sources.map((s) => s.position)).toEqual([1, 2, 4, 5]);
   });
 
+  it("keeps a record a file holds twice as one document with one provenance row, in one batch or across two", async () => {
+    const line = (i: number) => JSON.stringify({ title: `Repeated record ${i}`, doi: `10.1000/twice.${i}`, year: 2021 });
+    // Record 1 twice in the first batch; record 2 at the end of the first batch and again in the second.
+    const lines = [line(1), line(1), ...Array.from({ length: 997 }, (_, i) => line(100 + i)), line(2), line(2)];
+    const done = await importNow(`${lines.join("\n")}\n`);
+    expect(done).toMatchObject({ status: "SUCCEEDED", recordsRead: 1001, recordsImported: 999, recordsDuplicate: 2, recordsRejected: 0 });
+    for (const doi of ["10.1000/twice.1", "10.1000/twice.2"]) {
+      const document = await db().document.findFirstOrThrow({ where: { studyId, doi }, include: { sources: true } });
+      expect(document.sources).toHaveLength(1);
+    }
+  });
+
   it("merges two records with the same DOI into one document with two provenance rows", async () => {
     const done = await importNow(
       risFile([
