@@ -1,18 +1,9 @@
-// Entry of a training thread. Plain JavaScript, so that it starts whatever loader the parent process
-// has (tsx, Vitest, none): it loads the TypeScript thread directly when TypeScript imports work, and
-// registers tsx first when they do not (as sampler-worker.mjs does).
+// Entry of a training thread (train-in-thread.ts); see import-typescript.mjs for why it is JavaScript.
 import { parentPort } from "node:worker_threads";
+import { importTypeScript } from "../threads/import-typescript.mjs";
 
 try {
-  try {
-    await import("./train-thread.ts");
-  } catch (error) {
-    if (error?.code !== "ERR_UNKNOWN_FILE_EXTENSION") throw error;
-    const { register } = await import("tsx/esm/api");
-    register();
-    // A new specifier: Node remembers the failed load of the first one.
-    await import("./train-thread.ts?tsx");
-  }
+  await importTypeScript(new URL("./train-thread.ts", import.meta.url).href);
 } catch (error) {
   parentPort.postMessage({ type: "error", name: "Error", message: `Training thread failed to start: ${error?.message ?? error}`, stack: error?.stack });
 }
