@@ -2,7 +2,18 @@
 // parser behind Better BibTeX for Zotero). Its cost grows with the text (a few ms per abstract), so text
 // without LaTeX markup skips it; exports that are not real LaTeX (Scopus: bare "$", "&", "%") fall back to
 // a plain clean-up rather than losing the record.
-import { parse, type Creator } from "@retorquere/bibtex-parser";
+import type { Creator } from "@retorquere/bibtex-parser";
+
+type Parse = typeof import("@retorquere/bibtex-parser").parse;
+let parse: Parse | null = null;
+
+/**
+ * Loads the parser, which takes ~0.4 s to load: only BibTeX files pay for it, not every import.
+ * The BibTeX reader awaits it before its first entry.
+ */
+export async function loadLatexParser(): Promise<void> {
+  parse ??= (await import("@retorquere/bibtex-parser")).parse;
+}
 
 const OPTIONS = { english: false, sentenceCase: false, caseProtection: false, unsupported: "ignore" } as const;
 
@@ -65,6 +76,7 @@ function parseWithLibrary(text: Record<string, string>, names: Record<string, st
     ...Object.entries(text).map(([name, value]) => `${name} = {${prepare(value)}}`),
     ...Object.entries(names).map(([name, value]) => `${name} = {${value}}`),
   ];
+  if (!parse) throw new Error("loadLatexParser() must be awaited before LaTeX is converted");
   try {
     const library = parse(`@misc{entry,\n${fields.join(",\n")}\n}`, OPTIONS);
     const entry = library.entries[0];

@@ -2,6 +2,7 @@
 import { buildRecord } from "./build-record";
 import { readBibBlocks } from "./bibtex-entries";
 import { bibEntryToDraft } from "./bibtex-fields";
+import { loadLatexParser } from "./bibtex-latex";
 import { BibSyntaxError, defineStrings, parseEntryBody } from "./bibtex-syntax";
 import { readLines } from "./decode";
 import type { Format } from "./formats";
@@ -16,6 +17,7 @@ export function looksLikeBibtex(head: string): boolean {
 }
 
 async function* readBibtex(text: AsyncIterable<string>): AsyncGenerator<ReadResult> {
+  await loadLatexParser();
   const strings = new Map<string, string>();
   let position = 0;
   for await (const chunk of readBibBlocks(readLines(text))) {

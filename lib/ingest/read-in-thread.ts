@@ -7,7 +7,8 @@
 import { Worker } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
 import type { FormatId } from "./formats";
-import { UnknownFormatError, type ReadRecordsOptions } from "./read-records";
+import { UnknownFormatError } from "./read-errors";
+import type { ReadRecordsOptions } from "./read-records";
 import type { ThreadResult, ToParent, ToThread } from "./read-thread-protocol";
 import type { ReadThreadData } from "./read-thread";
 
@@ -30,10 +31,8 @@ function threadUrl(): URL {
 
 function rebuilt(message: Extract<ToParent, { type: "error" }>): Error {
   let error: Error;
-  if (message.name === "UnknownFormatError") {
-    error = new UnknownFormatError();
-    error.message = message.message;
-  } else if (message.app) {
+  if (message.name === "UnknownFormatError") error = new UnknownFormatError(message.message);
+  else if (message.app) {
     const { code, key, values } = message.app;
     error = new AppError(code, message.message, key ? { key, values } : undefined);
     error.name = message.name;

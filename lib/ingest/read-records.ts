@@ -1,5 +1,6 @@
 // Entry point of the importers: bytes in, a detected format and a stream of ReadResults out.
 import { AppError } from "@/lib/errors";
+import { ReaderFailure, UnknownFormatError } from "./read-errors";
 import { decodeText, peekText } from "./decode";
 import { decompress } from "./decompress";
 import { detectFormat, knownFormatLabels } from "./detect";
@@ -11,26 +12,7 @@ const HEAD_CHARS = 16 * 1024;
 
 export type ReadRecordsOptions = ReadOptions & { format?: FormatId | "auto" };
 
-/** The file is none of the formats the registry knows: an expected failure, shown to the user as is. */
-export class UnknownFormatError extends AppError {
-  constructor(detail?: string) {
-    super("invalid", `Unrecognised file format: expected ${knownFormatLabels()}${detail ? ` (${detail})` : ""}`);
-    this.name = "UnknownFormatError";
-  }
-}
-
-/**
- * A reader failed in a way it did not foresee (a bug, or a resource limit of the runtime). The import
- * stops with this message instead of a stack trace, and is not retried; the cause is kept for the log.
- */
-export class ReaderFailure extends AppError {
-  constructor(label: string, position: number, cause: unknown) {
-    const where = position > 0 ? ` past record ${position}; the rest of it was not imported` : "";
-    super("invalid", `The ${label} file could not be read${where}`);
-    this.name = "ReaderFailure";
-    this.cause = cause;
-  }
-}
+export { ReaderFailure, UnknownFormatError } from "./read-errors";
 
 /**
  * Inflates a gzip or zip input (decompress.ts), detects the format from the head of the text (unless
@@ -49,7 +31,7 @@ export async function readRecords(
   if (!format || !reader) {
     await close(); // release the underlying file
     const detail = format ? `no reader for "${format}"` : head.trim() === "" ? "the file is empty" : undefined;
-    throw new UnknownFormatError(detail);
+    throw new UnknownFormatError(`Unrecognised file format: expected ${knownFormatLabels()}${detail ? ` (${detail})` : ""}`);
   }
   const records = reader.read(stream, { mapping: options.mapping, defaultKind: options.defaultKind });
   return { format, records: safetyNet(records, reader.label, (error) => inputErrors.has(error as object)) };

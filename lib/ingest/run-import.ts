@@ -2,7 +2,7 @@
 // record per-record errors.
 // Used by the worker (bytes from upload_chunk) and by the CLI (bytes from disk).
 import { db } from "@/lib/db";
-import { UnknownFormatError } from "@/lib/ingest/read-records";
+import { UnknownFormatError } from "@/lib/ingest/read-errors";
 import { readInThread, type ThreadRead } from "@/lib/ingest/read-in-thread";
 import type { PreparedRecord } from "@/lib/ingest/prepare-record";
 import type { CsvMapping } from "@/lib/ingest/csv-mapping";
