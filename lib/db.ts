@@ -28,9 +28,33 @@ export function db(): PrismaClient {
   return handles().prisma;
 }
 
-/** The pool under the Prisma client, for COPY (see copy.ts); a connection taken must be released. */
+/** The pool under the Prisma client. For a connection of its own, use withConnection. */
 export function pgPool(): pg.Pool {
   return handles().pool;
+}
+
+/**
+ * Runs `work` on a connection of the pool, for what Prisma cannot issue (COPY, see copy.ts). A
+ * connection lost between two statements is reported on the client as an "error" event, which would
+ * end the process if nobody listened: it is heard here, and the next statement fails instead. After
+ * any failure the connection is closed, not handed to the next caller (an open transaction dies with it).
+ */
+export async function withConnection<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await handles().pool.connect();
+  let failed = false;
+  const onError = () => {
+    failed = true;
+  };
+  client.on("error", onError);
+  try {
+    return await work(client);
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    client.off("error", onError);
+    client.release(failed);
+  }
 }
 
 export async function disconnectDb(): Promise<void> {

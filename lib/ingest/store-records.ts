@@ -3,9 +3,8 @@
 // provenance row. Idempotent: a redelivered batch or a re-imported file adds nothing.
 import { uuidv7 } from "@/lib/db/uuid7";
 import type { PoolClient } from "pg";
-import { pgPool } from "@/lib/db";
+import { withConnection } from "@/lib/db";
 import { escapedCell, jsonCell, numberCell, storableJson, storableText, textArrayCell, textCell, timestampCell, type CopyCell, copyRows } from "@/lib/db/copy";
-import { isDatabaseUnavailable } from "@/lib/jobs/outage";
 import type { Affiliation, Author, NormalisedRecord } from "@/lib/ingest/record";
 import { resolveBatch, type Target } from "@/lib/ingest/merge-records";
 import {
@@ -27,9 +26,7 @@ const DOCUMENT_LOCK = 0x444f4353;
 export async function storeRecords(options: { studyId: string; importId: string | null; batch: PreparedRecord[] }): Promise<StoreOutcome> {
   const { studyId, importId, batch } = options;
   if (batch.length === 0) return { created: 0, merged: 0 };
-  const client = await pgPool().connect();
-  let failure: unknown = null;
-  try {
+  return withConnection(async (client) => {
     await client.query("BEGIN");
     // A batch need not wait for its WAL flush: if the server crashes, the import is re-run and its
     // idempotent batches are stored again; the import's final status is written with a normal,
@@ -73,14 +70,7 @@ export async function storeRecords(options: { studyId: string; importId: string 
     await copyRows(client, "document_source", SOURCE_COLUMNS, fresh.map((s) => `${s.sourceCells}\t${textCell(uuidv7())}\t${textCell(s.target.id)}\t${importCell}`));
     await client.query("COMMIT");
     return { created: created.length, merged: batch.length - created.length };
-  } catch (error) {
-    failure = error;
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    // A connection that failed mid-transaction is closed rather than handed to the next caller.
-    client.release(failure instanceof Error && isDatabaseUnavailable(failure) ? failure : undefined);
-  }
+  });
 }
 
 const DOCUMENT_COLUMNS = [...DOCUMENT_RECORD_COLUMNS, "id", "study_id", "dedup_key", "updated_at"];
