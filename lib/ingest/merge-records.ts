@@ -63,30 +63,35 @@ export type Resolution = {
  * Assigns each record to a document: the first existing or earlier-in-batch document that holds one
  * of its keys (strongest key first) and carries no conflicting identifier; otherwise a new document.
  * Records merge into their target in order, so the batch's result does not depend on how it was cut.
+ * A record is read only when it meets a document under one of its keys, so a record that arrived as
+ * JSON from a reading thread (prepare-record.ts) and makes a document of its own is never parsed.
+ * @param items the batch's records, each under `record`
  * @param known documents the database holds under any of the batch's keys, by key
  * @param keysOf the record's keys (identity keys and dedup key) when they are already known (prepare-record.ts)
  */
 export function resolveBatch(
-  records: readonly NormalisedRecord[],
+  items: readonly { readonly record: NormalisedRecord }[],
   known: ReadonlyMap<string, Target>,
   newId: () => string,
-  keysOf: (index: number) => { keys: readonly string[]; primary: string } = (i) => ownKeys(records[i]),
+  keysOf: (index: number) => { keys: readonly string[]; primary: string } = (i) => ownKeys(items[i].record),
 ): Resolution {
   const byKey = new Map(known);
   const targets: Target[] = [];
   const newKeys: { key: string; documentId: string }[] = [];
-  for (const [index, record] of records.entries()) {
+  for (const [index, item] of items.entries()) {
     const { keys, primary } = keysOf(index);
-    let target = keys.map((key) => byKey.get(key)).find((candidate) => candidate && !conflicts(candidate.record, record));
-    if (target) target.record = mergeRecord(target.record, record);
-    else {
+    let target = keys.map((key) => byKey.get(key)).find((candidate) => candidate && !conflicts(candidate.record, item.record));
+    let register: readonly string[] = keys;
+    if (target) {
+      target.record = mergeRecord(target.record, item.record);
+      // The merged document may now carry identifiers the record alone did not: register them too.
+      register = [...keys, ...identityKeys(target.record)];
+    } else {
       const id = newId();
       // Only when the primary key belongs to a document with a conflicting identifier.
-      target = { id, isNew: true, record, dedupKey: byKey.has(primary) ? `${primary}#${id}` : primary };
+      target = newTarget(id, byKey.has(primary) ? `${primary}#${id}` : primary, item);
     }
-    // The merged document may now carry identifiers the record alone did not: register them too.
-    const merged = target.record === record ? keys : [...keys, ...identityKeys(target.record)];
-    for (const key of new Set(merged)) {
+    for (const key of new Set(register)) {
       if (byKey.has(key)) continue;
       byKey.set(key, target);
       newKeys.push({ key, documentId: target.id });
@@ -94,6 +99,22 @@ export function resolveBatch(
     targets.push(target);
   }
   return { targets, newKeys };
+}
+
+/** A document made from `item`, whose record is read when first needed (by a merge, say). */
+function newTarget(id: string, dedupKey: string, item: { readonly record: NormalisedRecord }): Target {
+  let record: NormalisedRecord | undefined;
+  return {
+    id,
+    isNew: true,
+    dedupKey,
+    get record() {
+      return (record ??= item.record);
+    },
+    set record(value) {
+      record = value;
+    },
+  };
 }
 
 function ownKeys(record: NormalisedRecord): { keys: string[]; primary: string } {

@@ -9,7 +9,8 @@ import { AppError } from "@/lib/errors";
 import type { FormatId } from "./formats";
 import { UnknownFormatError } from "./read-errors";
 import type { ReadRecordsOptions } from "./read-records";
-import type { ThreadResult, ToParent, ToThread } from "./read-thread-protocol";
+import { fromWire } from "./prepare-record";
+import type { ThreadResult, ToParent, ToThread, WireResult } from "./read-thread-protocol";
 import type { ReadThreadData } from "./read-thread";
 
 export type { ThreadResult } from "./read-thread-protocol";
@@ -27,6 +28,10 @@ const PIECE = 100;
 function threadUrl(): URL {
   const here = import.meta.url;
   return new URL(`${here.slice(0, here.lastIndexOf("/") + 1)}read-thread.mjs`);
+}
+
+function fromThread(result: WireResult): ThreadResult {
+  return result.ok ? { ok: true, prepared: fromWire(result.prepared) } : result;
 }
 
 function rebuilt(message: Extract<ToParent, { type: "error" }>): Error {
@@ -88,7 +93,7 @@ export async function readInThread(
   worker.on("message", (message: ToParent) => {
     if (message.type === "pull") void pull();
     else if (message.type === "format") format = message.format;
-    else if (message.type === "batch") queue.push(message.results);
+    else if (message.type === "batch") queue.push(message.results.map(fromThread));
     else if (message.type === "done") finished = true;
     else fail(rebuilt(message));
     notify();

@@ -3,9 +3,9 @@
 // and posts at most AHEAD batches the parent has not taken, so memory stays bounded both ways.
 import { parentPort, workerData } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
-import { prepareRecord } from "./prepare-record";
+import { prepareRecord, toWire } from "./prepare-record";
 import { readRecords, type ReadRecordsOptions } from "./read-records";
-import type { ThreadResult, ToParent, ToThread } from "./read-thread-protocol";
+import type { ToParent, ToThread, WireResult } from "./read-thread-protocol";
 
 export type ReadThreadData = { options: ReadRecordsOptions; batchSize: number; ahead: number };
 
@@ -41,7 +41,7 @@ async function* input(): AsyncGenerator<Uint8Array> {
   }
 }
 
-async function send(results: ThreadResult[]): Promise<void> {
+async function send(results: WireResult[]): Promise<void> {
   await until(() => credit > 0);
   credit--;
   post({ type: "batch", results });
@@ -50,9 +50,9 @@ async function send(results: ThreadResult[]): Promise<void> {
 try {
   const { format, records } = await readRecords(input(), options);
   post({ type: "format", format });
-  let batch: ThreadResult[] = [];
+  let batch: WireResult[] = [];
   for await (const result of records) {
-    batch.push(result.ok ? { ok: true, prepared: prepareRecord(format, result.position, result.record) } : result);
+    batch.push(result.ok ? { ok: true, prepared: toWire(prepareRecord(format, result.position, result.record)) } : result);
     if (batch.length >= batchSize) {
       await send(batch);
       batch = [];

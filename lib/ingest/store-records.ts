@@ -35,11 +35,10 @@ export async function storeRecords(options: { studyId: string; importId: string 
     await client.query("SELECT pg_advisory_xact_lock($1::int, hashtext($2))", [DOCUMENT_LOCK, studyId]);
     const known = await knownDocuments(client, studyId, [...new Set(batch.flatMap((b) => b.keys))]);
     const before = new Map([...known.values()].map((t) => [t.id, documentHash(t.record)]));
-    const records = batch.map((b) => b.record);
-    const { targets, newKeys } = resolveBatch(records, known, uuidv7, (i) => ({ keys: batch[i].keys, primary: batch[i].dedupKey }));
+    const { targets, newKeys } = resolveBatch(batch, known, uuidv7, (i) => ({ keys: batch[i].keys, primary: batch[i].dedupKey }));
     // A new document made of one record is that record's prepared row; one that merged several is encoded anew.
-    const prepared = new Map(batch.map((b) => [b.record, b]));
-    const hashOf = (t: Target) => prepared.get(t.record)?.documentHash ?? documentHash(t.record);
+    const prepared = ownRecords(targets, batch);
+    const hashOf = (t: Target) => prepared.get(t)?.documentHash ?? documentHash(t.record);
 
     const created = [...new Set(targets.filter((t) => t.isNew))];
     const createdIds = new Set(created.map((t) => t.id));
@@ -50,13 +49,13 @@ export async function storeRecords(options: { studyId: string; importId: string 
       client,
       "document",
       DOCUMENT_COLUMNS,
-      created.map((t) => `${prepared.get(t.record)?.documentCells ?? documentCells(t.record, hashOf(t))}\t${textCell(t.id)}\t${study}\t${textCell(t.dedupKey)}\t${now}`),
+      created.map((t) => `${prepared.get(t)?.documentCells ?? documentCells(t.record, hashOf(t))}\t${textCell(t.id)}\t${study}\t${textCell(t.dedupKey)}\t${now}`),
     );
     for (const target of changed) await updateDocument(client, target, hashOf(target), now);
     // A new document's keys are new: the lookup above saw every key of the batch's records.
     await copyRows(client, "document_key", KEY_COLUMNS, newKeys.filter((k) => createdIds.has(k.documentId)).map((k) => `${study}\t${textCell(k.key)}\t${textCell(k.documentId)}`));
     await insertKeys(client, studyId, newKeys.filter((k) => !createdIds.has(k.documentId)));
-    const sources = batch.map((b, i) => ({ ...b, target: targets[i] }));
+    const sources = batch.map(({ hash, sourceCells }, i) => ({ hash, sourceCells, target: targets[i] }));
     // A source record is kept once per document: not again when it is stored already (a re-imported
     // file), nor twice when a file holds it twice.
     const seen = await storedSources(client, sources.filter((s) => !s.target.isNew));
@@ -71,6 +70,20 @@ export async function storeRecords(options: { studyId: string; importId: string 
     await client.query("COMMIT");
     return { created: created.length, merged: batch.length - created.length };
   });
+}
+
+/** The new documents made of one record each, with that record. */
+function ownRecords(targets: readonly Target[], batch: readonly PreparedRecord[]): Map<Target, PreparedRecord> {
+  const own = new Map<Target, PreparedRecord>();
+  const merged = new Set<Target>();
+  targets.forEach((target, i) => {
+    if (!target.isNew || merged.has(target)) return;
+    if (own.has(target)) {
+      own.delete(target);
+      merged.add(target);
+    } else own.set(target, batch[i]);
+  });
+  return own;
 }
 
 const DOCUMENT_COLUMNS = [...DOCUMENT_RECORD_COLUMNS, "id", "study_id", "dedup_key", "updated_at"];

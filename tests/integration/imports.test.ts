@@ -5,7 +5,7 @@ import { startImport } from "@/lib/ingest/start-import";
 import { processImport } from "@/lib/ingest/process-import";
 import { runImport } from "@/lib/ingest/run-import";
 import { readRecords } from "@/lib/ingest/read-records";
-import { prepareRecord, type PreparedRecord } from "@/lib/ingest/prepare-record";
+import { prepareRecord, toWire, type PreparedRecord } from "@/lib/ingest/prepare-record";
 import { storeRecords } from "@/lib/ingest/store-records";
 import { closeQueues } from "@/lib/jobs/queues";
 import { bytesOf, createStudy, createUser, resetDatabase, risFile } from "./helpers";
@@ -140,6 +140,34 @@ describe("importing an uploaded file", () => {
       const document = await db().document.findFirstOrThrow({ where: { studyId, doi }, include: { sources: true } });
       expect(document.sources).toHaveLength(1);
     }
+  });
+
+  it("parses a record that came from the reading thread only when it merges with a document", async () => {
+    const text = risFile([
+      { title: "Solid electrolytes for lithium metal", doi: "10.1000/w1", year: 2021 },
+      { title: "Sulfide separators at scale", doi: "10.1000/w2", year: 2022 },
+      { title: "Solid electrolytes for lithium metal", doi: "10.1000/w1", year: 2021 },
+    ]);
+    const { records } = await readRecords(bytesOf(text));
+    const parsed: number[] = [];
+    const batch: PreparedRecord[] = [];
+    for await (const r of records) {
+      if (!r.ok) continue;
+      // As fromWire gives it, with each parse counted.
+      const { recordJson, ...rest } = toWire(prepareRecord("ris", r.position, r.record));
+      batch.push({
+        ...rest,
+        get record() {
+          parsed.push(r.position);
+          return JSON.parse(recordJson);
+        },
+      });
+    }
+    expect(await storeRecords({ studyId, importId: null, batch: batch.slice(0, 2) })).toEqual({ created: 2, merged: 0 });
+    expect(parsed).toEqual([]);
+    expect(await storeRecords({ studyId, importId: null, batch: batch.slice(2) })).toEqual({ created: 0, merged: 1 });
+    expect(parsed).toContain(3);
+    expect(await documentCount()).toBe(2);
   });
 
   it("merges two records with the same DOI into one document with two provenance rows", async () => {
