@@ -38,8 +38,8 @@ export async function ensureEmbeddedDatabase(options: EmbeddedOptions): Promise<
 /**
  * Settings for a server the platform owns, sized to the machine: PostgreSQL's defaults (128 MB of
  * shared buffers, a checkpoint every 1 GB of WAL) are for a server that shares a small machine. A large
- * import touches index pages all over the dedup-key and DOI indexes; with the buffers they stay in
- * memory longer, and fewer checkpoints mean fewer full-page images in the WAL. Measured on a
+ * import touches index pages all over the dedup-key and document-key indexes; with the buffers they
+ * stay in memory longer, and fewer checkpoints mean fewer full-page images in the WAL. Measured on a
  * 100,000-record JSON Lines import: 4,500–4,650 records/s against 4,100–4,150 with the defaults
  * (docs/benchmarks.md); WAL compression cost more CPU than it saved and is left off.
  */
