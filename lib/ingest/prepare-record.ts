@@ -25,8 +25,9 @@ export type PreparedRecord = {
 
 /**
  * A PreparedRecord as a reading thread posts it: the record as JSON text. Copying one string between
- * threads costs a fraction of copying the record's objects, and the storing thread reads the record
- * only when it merges with another (fromWire), which a new document never does.
+ * threads costs a fraction of copying the record's objects, and the storing thread parses the record
+ * (fromWire) only when it meets a document under one of its keys; a record that makes a new document
+ * of its own is stored from its prepared cells alone.
  */
 export type WirePreparedRecord = Omit<PreparedRecord, "record"> & { recordJson: string };
 
